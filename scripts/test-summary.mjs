@@ -1,0 +1,26 @@
+// Adds up the unit (Vitest) and end-to-end (Playwright) JSON reports into one line:
+// "tests: N passed, N failed". Exits 1 when any test failed or no report was written.
+import { existsSync, readFileSync } from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+let reports = 0;
+
+const vitest = 'test-results/vitest.json';
+if (existsSync(vitest)) {
+  const report = JSON.parse(readFileSync(vitest, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  reports++;
+}
+
+const playwright = 'test-results/playwright.json';
+if (existsSync(playwright)) {
+  const report = JSON.parse(readFileSync(playwright, 'utf8'));
+  passed += report.stats.expected + (report.stats.flaky ?? 0);
+  failed += report.stats.unexpected;
+  reports++;
+}
+
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || reports === 0 ? 1 : 0);

@@ -1,0 +1,193 @@
+/**
+ * Names, configurations and their validation. A bad configuration is refused here, with the
+ * field named, before any buffer is allocated.
+ */
+export const ACTIVATIONS = [
+  'sigmoid',
+  'tanh',
+  'relu',
+  'leaky-relu',
+  'elu',
+  'maxout',
+  'linear',
+  'gelu',
+  'silu',
+] as const;
+export type ActivationName = (typeof ACTIVATIONS)[number];
+
+export const INITS = [
+  'zeros',
+  'small',
+  'large',
+  'custom',
+  'xavier',
+  'glorot',
+  'he',
+  'torch-default',
+  'orthogonal',
+  'lsuv',
+] as const;
+export type InitName = (typeof INITS)[number];
+
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** Activations whose units can die (pre-activation ≤ 0 on every example). */
+export const RELU_FAMILY: readonly ActivationName[] = ['relu', 'leaky-relu', 'elu'];
+
+export interface NetworkConfig {
+  inputDim: number;
+  /** Number of hidden layers. */
+  depth: number;
+  /** Units per hidden layer. */
+  width: number;
+  activation: ActivationName;
+  init: InitName;
+  /** Standard deviation multiplier of N(0,1) for init 'custom'. */
+  initScale: number;
+  batchnorm: boolean;
+  classes: number;
+  seed: number;
+}
+
+export interface TrainingConfig {
+  optimizer: OptimizerName;
+  learningRate: number;
+  l2: number;
+  batchSize: number;
+}
+
+/** The lecture's experiment: 10 tanh layers of 500, batch 1000, input 500, 10 classes. */
+export const LECTURE_NETWORK: NetworkConfig = {
+  inputDim: 500,
+  depth: 10,
+  width: 500,
+  activation: 'tanh',
+  init: 'small',
+  initScale: 0.01,
+  batchnorm: false,
+  classes: 10,
+  seed: 7,
+};
+export const LECTURE_BATCH = 1000;
+
+/** Bounds, with the reason for each. */
+export const LIMITS = {
+  // Deep enough for He et al.'s 30-layer experiment and beyond, small enough to draw.
+  depth: { min: 1, max: 50 },
+  // 4096 units keeps one weight matrix at 64 MiB.
+  width: { min: 1, max: 4096 },
+  inputDim: { min: 1, max: 4096 },
+  batch: { min: 1, max: 4096 },
+  classes: { min: 2, max: 1000 },
+  seed: { min: 0, max: 4294967295 },
+} as const;
+
+/** The most memory one network's buffers may take (WebAssembly memory is capped at 4 GiB). */
+export const MAX_NETWORK_BYTES = 1536 * 1024 * 1024;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function checkInteger(field: string, value: number, min: number, max: number): void {
+  if (!Number.isFinite(value) || !Number.isInteger(value))
+    throw new ConfigError(field, `must be a whole number, got ${value}`);
+  if (value < min || value > max)
+    throw new ConfigError(field, `must be between ${min} and ${max}, got ${value}`);
+}
+
+export function validateNetworkConfig(config: NetworkConfig, batch: number): void {
+  checkInteger('inputDim', config.inputDim, LIMITS.inputDim.min, LIMITS.inputDim.max);
+  checkInteger('depth', config.depth, LIMITS.depth.min, LIMITS.depth.max);
+  checkInteger('width', config.width, LIMITS.width.min, LIMITS.width.max);
+  checkInteger('classes', config.classes, LIMITS.classes.min, LIMITS.classes.max);
+  checkInteger('seed', config.seed, LIMITS.seed.min, LIMITS.seed.max);
+  checkInteger('batch', batch, LIMITS.batch.min, LIMITS.batch.max);
+  if (!ACTIVATIONS.includes(config.activation)) {
+    throw new ConfigError(
+      'activation',
+      `unknown activation "${config.activation}" (one of ${ACTIVATIONS.join(', ')})`,
+    );
+  }
+  if (!INITS.includes(config.init)) {
+    throw new ConfigError(
+      'init',
+      `unknown initialization "${config.init}" (one of ${INITS.join(', ')})`,
+    );
+  }
+  if (
+    config.init === 'custom' &&
+    (!Number.isFinite(config.initScale) || config.initScale < 0 || config.initScale > 100)
+  ) {
+    throw new ConfigError(
+      'initScale',
+      `must be a finite number between 0 and 100, got ${config.initScale}`,
+    );
+  }
+  if (typeof config.batchnorm !== 'boolean')
+    throw new ConfigError('batchnorm', 'must be true or false');
+  const bytes = estimateNetworkBytes(config, batch);
+  if (bytes > MAX_NETWORK_BYTES) {
+    throw new ConfigError(
+      'size',
+      `this network needs about ${formatBytes(bytes)}, more than the ${formatBytes(MAX_NETWORK_BYTES)} the engine allows; use fewer layers, units or a smaller batch`,
+    );
+  }
+}
+
+export function validateTrainingConfig(config: TrainingConfig): void {
+  if (!OPTIMIZERS.includes(config.optimizer)) {
+    throw new ConfigError(
+      'optimizer',
+      `unknown optimizer "${config.optimizer}" (one of ${OPTIMIZERS.join(', ')})`,
+    );
+  }
+  if (
+    !Number.isFinite(config.learningRate) ||
+    config.learningRate <= 0 ||
+    config.learningRate > 100
+  ) {
+    throw new ConfigError(
+      'learningRate',
+      `must be a finite number above 0 and at most 100, got ${config.learningRate}`,
+    );
+  }
+  if (!Number.isFinite(config.l2) || config.l2 < 0 || config.l2 > 100) {
+    throw new ConfigError('l2', `must be a finite number between 0 and 100, got ${config.l2}`);
+  }
+  checkInteger('batchSize', config.batchSize, LIMITS.batch.min, LIMITS.batch.max);
+}
+
+/** Floats the network's buffers take: parameters with gradients and optimizer state, activations. */
+export function estimateNetworkFloats(config: NetworkConfig, batch: number): number {
+  const pieces = config.activation === 'maxout' ? 2 : 1;
+  const cols = config.width * pieces;
+  let floats = 0;
+  for (let layer = 0; layer < config.depth; layer++) {
+    const fanIn = layer === 0 ? config.inputDim : config.width;
+    const params = fanIn * cols + cols * (config.batchnorm ? 3 : 1);
+    floats += params * 4; // value, gradient, two optimizer moments
+    floats += batch * cols * (config.batchnorm ? 5 : 2); // z, d(pre) [, xhat, bn out, dz]
+    floats += batch * config.width * 2; // h, dh
+  }
+  floats += (config.width * config.classes + config.classes) * 4;
+  floats += batch * (config.inputDim + 1 + 3 * config.classes);
+  return floats;
+}
+
+export function estimateNetworkBytes(config: NetworkConfig, batch: number): number {
+  return estimateNetworkFloats(config, batch) * 4;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GiB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(0)} MiB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KiB`;
+}

@@ -1,0 +1,143 @@
+/**
+ * A diagnosis in plain words of one probe: which layers collapse, saturate, die or explode,
+ * why (tied to the lecture), and one fix to try, as a change of configuration.
+ */
+import type { ActivationName, InitName, NetworkConfig } from './config';
+import { RELU_FAMILY } from './config';
+import type { NonFinite } from './network';
+import type { LayerStats } from './stats';
+
+export type Severity = 'healthy' | 'warning' | 'problem';
+
+export interface Fix {
+  /** Button text, e.g. "Use Xavier". */
+  label: string;
+  change: Partial<NetworkConfig>;
+}
+
+export interface Diagnosis {
+  severity: Severity;
+  /** One sentence: what is happening, with the numbers. */
+  headline: string;
+  /** Why, in the lecture's terms. */
+  explanation: string;
+  fix: Fix | null;
+}
+
+const INIT_LABELS: Record<InitName, string> = {
+  zeros: 'zeros',
+  small: 'small (0.01)',
+  large: 'large (1.0)',
+  custom: 'custom scale',
+  xavier: 'Xavier',
+  glorot: 'Glorot',
+  he: 'He',
+  'torch-default': "PyTorch's default",
+  orthogonal: 'orthogonal',
+  lsuv: 'LSUV',
+};
+
+const percent = (fraction: number) => `${Math.round(fraction * 100)} %`;
+const short = (value: number) =>
+  value !== 0 && (Math.abs(value) < 0.01 || Math.abs(value) >= 1000)
+    ? value.toExponential(1)
+    : value.toFixed(2);
+
+/** The initialization that keeps this activation's scale. */
+function matchedInit(activation: ActivationName): InitName {
+  return RELU_FAMILY.includes(activation) || activation === 'gelu' || activation === 'silu'
+    ? 'he'
+    : 'xavier';
+}
+
+function initFix(config: NetworkConfig): Fix | null {
+  const init = matchedInit(config.activation);
+  return config.init === init
+    ? null
+    : { label: `Use ${INIT_LABELS[init]} initialization`, change: { init } };
+}
+
+export function diagnose(
+  config: NetworkConfig,
+  layers: LayerStats[],
+  nonFinite: NonFinite | null,
+): Diagnosis {
+  const first = layers[0];
+  const last = layers[layers.length - 1];
+  const act = config.activation;
+  const init = INIT_LABELS[config.init];
+  if (nonFinite) {
+    return {
+      severity: 'problem',
+      headline: `The ${nonFinite.phase} pass overflowed to NaN or Infinity at layer ${nonFinite.layer}.`,
+      explanation: `With ${init} weights every layer multiplies the signal's scale until float32 overflows.`,
+      fix: initFix(config) ?? { label: 'Turn on batch normalization', change: { batchnorm: true } },
+    };
+  }
+  if (config.init === 'zeros') {
+    return {
+      severity: 'problem',
+      headline:
+        'All weights are zero: every unit of a layer computes the same value and gets the same gradient.',
+      explanation:
+        "Nothing breaks the symmetry between units, so they stay identical however long you train (the lecture's first idea that fails).",
+      fix: initFix(config),
+    };
+  }
+  const saturated = layers.reduce((sum, l) => sum + l.saturated, 0) / layers.length;
+  if (saturated > 0.5) {
+    return {
+      severity: 'problem',
+      headline: `${act} with ${init} weights: ${percent(saturated)} of units saturated; gradients vanish.`,
+      explanation: `Large weights push the inputs of ${act} far into its flat tails, where its slope is near zero, so almost no gradient flows back.`,
+      fix: initFix(config) ?? { label: 'Turn on batch normalization', change: { batchnorm: true } },
+    };
+  }
+  const dead = layers.reduce((max, l) => Math.max(max, l.dead), 0);
+  if (dead > 0.3) {
+    const worst = layers.reduce((a, b) => (b.dead > a.dead ? b : a));
+    return {
+      severity: 'problem',
+      headline: `${percent(dead)} of the ReLUs in layer ${worst.layer} are dead: they output zero for every example.`,
+      explanation:
+        'A dead ReLU never fires, so it gets no gradient and never recovers; bad initialization or a too-high learning rate knock units off the data.',
+      fix:
+        act === 'relu'
+          ? { label: 'Use leaky ReLU', change: { activation: 'leaky-relu' } }
+          : initFix(config),
+    };
+  }
+  const ratio = last.act.std / Math.max(first.act.std, 1e-30);
+  if (last.act.std < 1e-3 || ratio < 0.05) {
+    return {
+      severity: 'problem',
+      headline: `Activations collapse toward zero: std ${short(first.act.std)} at layer 1, ${short(last.act.std)} at layer ${last.layer}.`,
+      explanation: `Each layer multiplies by weights too small for ${act} (${init}), so the signal shrinks layer after layer and the weight gradients of the upper layers vanish with it.`,
+      fix: initFix(config) ?? { label: 'Turn on batch normalization', change: { batchnorm: true } },
+    };
+  }
+  if (ratio > 20 || last.act.std > 1e3) {
+    return {
+      severity: 'problem',
+      headline: `Activations explode: std ${short(first.act.std)} at layer 1, ${short(last.act.std)} at layer ${last.layer}.`,
+      explanation: `Each layer multiplies by weights too large for ${act} (${init}), so the scale grows geometrically with depth.`,
+      fix: initFix(config) ?? { label: 'Turn on batch normalization', change: { batchnorm: true } },
+    };
+  }
+  if (ratio < 0.3 && !config.batchnorm) {
+    return {
+      severity: 'warning',
+      headline: `Activations shrink slowly with depth: std ${short(first.act.std)} at layer 1, ${short(last.act.std)} at layer ${last.layer}.`,
+      explanation: `${init} initialization does not quite match ${act}; in a deeper network the signal would fade.`,
+      fix: initFix(config),
+    };
+  }
+  return {
+    severity: 'healthy',
+    headline: `Healthy: activation std stays between ${short(Math.min(...layers.map((l) => l.act.std)))} and ${short(Math.max(...layers.map((l) => l.act.std)))} across all ${layers.length} layers.`,
+    explanation: config.batchnorm
+      ? 'Batch normalization rescales every layer to unit Gaussian pre-activations, whatever the initialization.'
+      : `${init} initialization matches ${act}: each layer keeps the variance of its input.`,
+    fix: null,
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The WebAssembly SIMD backend. Its heap is the module's own memory: the engine's buffers are
+ * views of it, so kernels run on them in place (no copying in or out). `reserve` grows the memory,
+ * which replaces its ArrayBuffer; views and `results()` are then made anew on the new buffer.
+ */
+import { OptCode, RESULT_SLOTS, type Kernels } from '../kernels';
+import { bestVariant, instantiate, variantSupported, type WasmVariant } from './load';
+
+export type { WasmVariant } from './load';
+
+const PAGE_BYTES = 65536;
+
+/** Whether WebAssembly SIMD validates here (the wasm backend needs it). */
+export function wasmSimdSupported(): boolean {
+  return variantSupported('simd');
+}
+
+/**
+ * A new wasm backend with its own memory. `variant` defaults to the fastest this runtime
+ * supports (relaxed SIMD where it validates, else standard SIMD); name one to compare them.
+ */
+export function createWasmKernels(variant: WasmVariant = bestVariant()): Kernels {
+  const wasm = instantiate(variant);
+  const memory = wasm.memory;
+  const baseBytes = wasm.callerOffset();
+  const resultsBytes = wasm.resultsOffset();
+  let buffer = memory.buffer;
+  let results = new Float64Array(buffer, resultsBytes, RESULT_SLOTS);
+
+  /** The byte address of a heap view, refusing views of another heap or of a replaced buffer. */
+  function ptr(x: Float32Array): number {
+    if (x.buffer !== buffer) {
+      throw new Error('wasm kernels: array is not a view of the current heap (use kernels.view)');
+    }
+    return x.byteOffset;
+  }
+
+  function grow(bytes: number): void {
+    const have = memory.buffer.byteLength;
+    if (have < bytes) memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+    if (memory.buffer !== buffer) {
+      buffer = memory.buffer;
+      results = new Float64Array(buffer, resultsBytes, RESULT_SLOTS);
+    }
+  }
+  // The scratch below the caller's region must exist before the first kernel runs.
+  grow(baseBytes);
+
+  return {
+    name: 'wasm',
+    variant,
+    reserve(floats) {
+      grow(baseBytes + floats * 4);
+      return baseBytes / 4;
+    },
+    view(offset, length) {
+      if (offset < baseBytes / 4 || (offset + length) * 4 > buffer.byteLength) {
+        throw new RangeError(
+          `wasm kernels: view [${offset}, ${offset + length}) is outside the reserved region ` +
+            `(it starts at the offset reserve() returned, ${baseBytes / 4})`,
+        );
+      }
+      return new Float32Array(buffer, offset * 4, length);
+    },
+    results: () => results,
+    gemm: (a, b, c, m, k, n, acc) => wasm.gemm(ptr(a), ptr(b), ptr(c), m, k, n, acc ? 1 : 0),
+    gemmTN: (a, b, c, m, k, n, acc) => wasm.gemmTN(ptr(a), ptr(b), ptr(c), m, k, n, acc ? 1 : 0),
+    gemmNT: (a, b, c, m, k, n, acc) => wasm.gemmNT(ptr(a), ptr(b), ptr(c), m, k, n, acc ? 1 : 0),
+    addRowVector: (x, v, rows, cols) => wasm.addRowVector(ptr(x), ptr(v), rows, cols),
+    columnSums: (x, out, rows, cols, acc) =>
+      wasm.columnSums(ptr(x), ptr(out), rows, cols, acc ? 1 : 0),
+    axpy: (alpha, x, y, n) => wasm.axpy(alpha, ptr(x), ptr(y), n),
+    scale: (x, alpha, n) => wasm.scale(ptr(x), alpha, n),
+    activationForward: (act, z, h, n) => wasm.activationForward(act, ptr(z), ptr(h), n),
+    activationBackward: (act, z, h, dh, dz, n) =>
+      wasm.activationBackward(act, ptr(z), ptr(h), ptr(dh), ptr(dz), n),
+    maxoutForward: (z, h, rows, units) => wasm.maxoutForward(ptr(z), ptr(h), rows, units),
+    maxoutBackward: (z, dh, dz, rows, units) =>
+      wasm.maxoutBackward(ptr(z), ptr(dh), ptr(dz), rows, units),
+    batchnormForwardTrain(
+      z,
+      xhat,
+      out,
+      mean,
+      invStd,
+      gamma,
+      beta,
+      rMean,
+      rVar,
+      rows,
+      cols,
+      eps,
+      mom,
+    ) {
+      wasm.batchnormForwardTrain(
+        ...[z, xhat, out, mean, invStd, gamma, beta, rMean, rVar].map(ptr),
+        rows,
+        cols,
+        eps,
+        mom,
+      );
+    },
+    batchnormForwardEval(z, out, gamma, beta, rMean, rVar, rows, cols, eps) {
+      wasm.batchnormForwardEval(...[z, out, gamma, beta, rMean, rVar].map(ptr), rows, cols, eps);
+    },
+    batchnormBackward(dout, xhat, invStd, gamma, dz, dgamma, dbeta, rows, cols) {
+      wasm.batchnormBackward(
+        ...[dout, xhat, invStd, gamma, dz, dgamma, dbeta].map(ptr),
+        rows,
+        cols,
+      );
+    },
+    softmaxCrossEntropy: (logits, labels, probs, dlogits, rows, classes) =>
+      wasm.softmaxCrossEntropy(ptr(logits), ptr(labels), ptr(probs), ptr(dlogits), rows, classes),
+    sumSquares: (x, n) => wasm.sumSquares(ptr(x), n),
+    moments: (x, n) => wasm.moments(ptr(x), n),
+    countOutside: (x, n, low, high) => wasm.countOutside(ptr(x), n, low, high),
+    deadColumns: (z, rows, cols) => wasm.deadColumns(ptr(z), rows, cols),
+    columnPositiveFraction: (x, out, rows, cols) =>
+      wasm.columnPositiveFraction(ptr(x), ptr(out), rows, cols),
+    histogram(x, n, low, high, bins, mode) {
+      if (bins < 1 || bins > RESULT_SLOTS - 3) {
+        throw new RangeError(`histogram: bins must be in [1, ${RESULT_SLOTS - 3}]`);
+      }
+      wasm.histogram(ptr(x), n, low, high, bins, mode);
+    },
+    optimizerStep(opt, w, g, m, v, n, lr, beta1, beta2, eps, step) {
+      // Adam's bias corrections, computed here so both backends use the same Math.pow.
+      const adam = opt === OptCode.Adam;
+      const correction1 = adam ? 1 - Math.pow(beta1, step) : 1;
+      const correction2 = adam ? 1 - Math.pow(beta2, step) : 1;
+      wasm.optimizerStep(
+        opt,
+        ...[w, g, m, v].map(ptr),
+        n,
+        lr,
+        beta1,
+        beta2,
+        eps,
+        correction1,
+        correction2,
+      );
+    },
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * A multilayer perceptron on one backend's heap: hidden layers, an output layer and the loss.
+ * Passes can run a layer at a time (the worker streams results between layers) or whole.
+ */
+import { Arena, type Buffer } from './arena';
+import { type NetworkConfig, validateNetworkConfig } from './config';
+import { gaussianStd, initWeights, orthogonalGain } from './init';
+import type { Kernels } from './kernels/kernels';
+import { HiddenLayer, OutputLayer, type Parameter } from './layer';
+import { type CrossEntropyResult, l2Backward, l2Forward, softmaxCrossEntropy } from './ops/loss';
+import { Rng, Streams } from './rng';
+
+/** Where a NaN or ±Inf first appeared in a pass. Layer 1..depth, or depth + 1 for the output. */
+export interface NonFinite {
+  phase: 'forward' | 'loss' | 'backward';
+  layer: number;
+}
+
+const LSUV_TOLERANCE = 0.05;
+const LSUV_MAX_ITERATIONS = 10;
+
+export class Network {
+  readonly layers: HiddenLayer[] = [];
+  readonly output: OutputLayer;
+  /** Input rows × inputDim, filled by the caller. */
+  readonly input: Buffer;
+  /** Class index per row (stored as floats). */
+  readonly labels: Buffer;
+  /** Rows of the current pass (at most `capacity`). */
+  rows: number;
+  /** L2 strength λ of the loss term ½λ·ΣW². */
+  l2 = 0;
+  readonly crossEntropy: CrossEntropyResult = { loss: NaN, correct: 0 };
+  /** Total loss of the last computeLoss: cross-entropy plus the L2 term. */
+  loss = NaN;
+  nonFinite: NonFinite | null = null;
+
+  constructor(
+    readonly config: NetworkConfig,
+    readonly capacity: number,
+    readonly kernels: Kernels,
+  ) {
+    validateNetworkConfig(config, capacity);
+    const arena = new Arena(kernels);
+    this.input = arena.alloc(capacity * config.inputDim);
+    this.labels = arena.alloc(capacity);
+    for (let i = 0; i < config.depth; i++) {
+      const fanIn = i === 0 ? config.inputDim : config.width;
+      this.layers.push(
+        new HiddenLayer(arena, fanIn, config.width, config.activation, config.batchnorm, capacity),
+      );
+    }
+    this.output = new OutputLayer(arena, config.width, config.classes, capacity);
+    arena.commit();
+    this.rows = capacity;
+  }
+
+  parameters(): Parameter[] {
+    const list: Parameter[] = [];
+    for (const layer of this.layers) list.push(...layer.parameters());
+    list.push(this.output.weight, this.output.bias);
+    return list;
+  }
+
+  /**
+   * Draws every weight from the seed (biases 0, γ 1, β 0, optimizer state 0). LSUV also rescales
+   * each layer on the current input rows, so fill `input` first.
+   */
+  initialize(): void {
+    const { config } = this;
+    const rng = new Rng(config.seed, Streams.Weights);
+    const gain = orthogonalGain(config.activation);
+    for (const param of this.parameters()) {
+      param.value.data.fill(0);
+      param.grad.data.fill(0);
+      param.m.data.fill(0);
+      param.v.data.fill(0);
+    }
+    for (const layer of this.layers) {
+      initWeights(
+        layer.weight.value.data,
+        layer.fanIn,
+        layer.cols,
+        config.width,
+        config.init,
+        config.initScale,
+        gain,
+        rng,
+      );
+      layer.bn?.reset();
+    }
+    const out = this.output;
+    initWeights(
+      out.weight.value.data,
+      out.fanIn,
+      out.classes,
+      out.classes,
+      config.init,
+      config.initScale,
+      gain,
+      rng,
+    );
+    if (config.init === 'lsuv') this.calibrateLsuv();
+    this.nonFinite = null;
+  }
+
+  /** Mishkin & Matas: scale each layer's weights until its linear output has variance 1. */
+  private calibrateLsuv(): void {
+    const { kernels, rows } = this;
+    const results = kernels.results();
+    const rescale = (w: Float32Array, out: Float32Array, count: number, run: () => void): void => {
+      for (let i = 0; i < LSUV_MAX_ITERATIONS; i++) {
+        run();
+        kernels.moments(out, count);
+        const variance = results[1] * results[1];
+        if (
+          !(variance > 0) ||
+          !Number.isFinite(variance) ||
+          Math.abs(variance - 1) < LSUV_TOLERANCE
+        )
+          return;
+        kernels.scale(w, 1 / Math.sqrt(variance), w.length);
+      }
+    };
+    let x = this.input.data;
+    for (const layer of this.layers) {
+      rescale(layer.weight.value.data, layer.z.data, rows * layer.cols, () =>
+        layer.forwardLinear(kernels, x, rows),
+      );
+      layer.forward(kernels, x, rows, true);
+      layer.bn?.reset();
+      x = layer.h.data;
+    }
+    const out = this.output;
+    rescale(out.weight.value.data, out.logits.data, rows * out.classes, () =>
+      out.forward(kernels, x, rows),
+    );
+  }
+
+  /** The input of hidden layer i (0-based): the data, or the layer below's activations. */
+  layerInput(i: number): Float32Array {
+    return i === 0 ? this.input.data : this.layers[i - 1].h.data;
+  }
+
+  forwardLayer(i: number, training: boolean): void {
+    const layer = this.layers[i];
+    layer.forward(this.kernels, this.layerInput(i), this.rows, training);
+    this.checkFinite(layer.h.data, this.rows * layer.units, 'forward', i + 1);
+  }
+
+  forwardOutput(): void {
+    this.output.forward(this.kernels, this.layers[this.layers.length - 1].h.data, this.rows);
+  }
+
+  /** Softmax cross-entropy (and its gradient) plus the L2 term; returns the total loss. */
+  computeLoss(): number {
+    const { kernels, output, rows } = this;
+    softmaxCrossEntropy(
+      kernels,
+      output.logits.data,
+      this.labels.data,
+      output.probs.data,
+      output.dlogits.data,
+      rows,
+      output.classes,
+      this.crossEntropy,
+    );
+    let penalty = 0;
+    if (this.l2 !== 0)
+      for (const p of this.parameters())
+        if (p.isWeight) penalty += l2Forward(kernels, p.value.data, this.l2);
+    this.loss = this.crossEntropy.loss + penalty;
+    if (!Number.isFinite(this.loss) && !this.nonFinite)
+      this.nonFinite = { phase: 'loss', layer: this.layers.length + 1 };
+    return this.loss;
+  }
+
+  backwardOutput(): void {
+    const { kernels, output } = this;
+    const top = this.layers[this.layers.length - 1];
+    output.backward(kernels, top.h.data, this.rows, top.dh.data);
+    l2Backward(kernels, output.weight.value.data, output.weight.grad.data, this.l2);
+  }
+
+  backwardLayer(i: number): void {
+    const layer = this.layers[i];
+    const dx = i === 0 ? null : this.layers[i - 1].dh.data;
+    layer.backward(this.kernels, this.layerInput(i), this.rows, dx);
+    l2Backward(this.kernels, layer.weight.value.data, layer.weight.grad.data, this.l2);
+    this.checkFinite(layer.weight.grad.data, layer.weight.grad.length, 'backward', i + 1);
+  }
+
+  forward(training: boolean): void {
+    for (let i = 0; i < this.layers.length; i++) this.forwardLayer(i, training);
+    this.forwardOutput();
+  }
+
+  /** computeLoss then every backward step, top to bottom. */
+  backward(): void {
+    this.computeLoss();
+    this.backwardOutput();
+    for (let i = this.layers.length - 1; i >= 0; i--) this.backwardLayer(i);
+  }
+
+  /** Standard deviation the scheme gives layer weights, when it is a fixed Gaussian. */
+  weightStd(fanIn: number): number | null {
+    const { config } = this;
+    return gaussianStd(config.init, fanIn, config.width, config.initScale);
+  }
+
+  private checkFinite(
+    values: Float32Array,
+    count: number,
+    phase: NonFinite['phase'],
+    layer: number,
+  ): void {
+    if (this.nonFinite) return;
+    if (!Number.isFinite(this.kernels.sumSquares(values, count))) this.nonFinite = { phase, layer };
+  }
+}

@@ -1,0 +1,406 @@
+/**
+ * Minibatch training of a Network on a Dataset, with what the live views need: per-step loss,
+ * accuracy and update:data ratios; statistics on a fixed monitoring batch; validation; bounded
+ * histories; and divergence caught before a NaN reaches the weights' users.
+ *
+ * The trainer needs a Kernels instance of its own: every Network reserves the heap from offset 0,
+ * so a second network (e.g. the probe's) on the same kernels would overwrite this one's buffers.
+ */
+import {
+  ConfigError,
+  type NetworkConfig,
+  type TrainingConfig,
+  validateNetworkConfig,
+  validateTrainingConfig,
+} from './config';
+import { BatchSampler, copyRow, drawFixedBatch } from './data/batches';
+import type { DataSplit, Dataset } from './data/dataset';
+import type { Kernels } from './kernels/kernels';
+import { Network, type NonFinite } from './network';
+import { Optimizer } from './optimizer';
+import {
+  addGradientStats,
+  forwardStats,
+  type Histogram,
+  layerHistogram,
+  type LayerStats,
+  unitFiringFractions,
+} from './stats';
+import {
+  ACTIVATION_BINS,
+  activationHistogramRange,
+  GRADIENT_LOG_RANGE,
+  TrainingHistory,
+} from './training-history';
+
+/** Rows of the monitoring batch: enough for stable fractions, as cheap as one training step. */
+export const MONITOR_ROWS = 256;
+/**
+ * The loss explodes when its moving average (weight 0.1 per step) passes this multiple of the
+ * first step's loss: the lecture's "cost > 3× the original cost: break out early", smoothed so
+ * that one unlucky batch does not stop a run that is merely noisy.
+ */
+export const EXPLOSION_FACTOR = 3;
+const LOSS_AVERAGE_WEIGHT = 0.1;
+
+export interface Divergence {
+  step: number;
+  reason: 'non-finite' | 'exploded';
+  loss: number;
+  /** Where the first NaN/Inf appeared ('update': the optimizer's step); null when exploded. */
+  phase: NonFinite['phase'] | 'update' | null;
+  /** 1-based hidden layer (depth + 1: the output layer) where it began or the updates were largest. */
+  layer: number;
+  learningRate: number;
+  optimizer: TrainingConfig['optimizer'];
+  /** For the alert: what happened, why, and the fix. */
+  message: string;
+}
+
+/** The last step's outcome: one object, updated in place (copy what you keep). */
+export interface StepResult {
+  /** Good steps taken since reset. */
+  step: number;
+  loss: number;
+  accuracy: number;
+  diverged: Divergence | null;
+}
+
+export interface MonitorOptions {
+  /** x-range of the activation histograms; by default fixed at the first monitor after reset. */
+  activationRange?: [number, number];
+  activationBins?: number;
+  /** log10 |∂L/∂h| range of the gradient histograms (default GRADIENT_LOG_RANGE). */
+  gradientLogRange?: [number, number];
+  gradientBins?: number;
+}
+
+export interface MonitorResult {
+  step: number;
+  /** Loss and accuracy on the monitoring batch. */
+  loss: number;
+  accuracy: number;
+  layers: LayerStats[];
+  activationHistograms: Histogram[];
+  /** Histograms of log10 |∂L/∂h|. */
+  gradientHistograms: Histogram[];
+  /** Per hidden layer, per unit (column): the fraction of the batch on which it fires. */
+  firing: Float32Array[];
+}
+
+export interface Evaluation {
+  loss: number;
+  accuracy: number;
+}
+
+export class Trainer {
+  readonly net: Network;
+  readonly optimizer: Optimizer;
+  readonly history: TrainingHistory;
+  /** The fixed monitoring batch: distinct training rows, drawn once per data set and seed. */
+  readonly monitorBatch: DataSplit;
+  training: TrainingConfig;
+  divergence: Divergence | null = null;
+  readonly last: StepResult = { step: 0, loss: NaN, accuracy: NaN, diverged: null };
+  private readonly batches: BatchSampler;
+  /** Batchnorm running averages, saved while monitor() runs. */
+  private readonly savedRunning: Float32Array;
+  private activationRange: [number, number] | null = null;
+  private firstLoss = NaN;
+  private averageLoss = NaN;
+
+  constructor(
+    readonly network: NetworkConfig,
+    training: TrainingConfig,
+    readonly dataset: Dataset,
+    /** Used by this trainer alone (see above). */
+    readonly kernels: Kernels,
+    monitorRows = MONITOR_ROWS,
+  ) {
+    validateTrainingConfig(training);
+    if (dataset.inputDim !== network.inputDim || dataset.classes !== network.classes)
+      throw new ConfigError(
+        'dataset',
+        `${dataset.title} has ${dataset.inputDim} inputs and ${dataset.classes} classes, the network ${network.inputDim} and ${network.classes}`,
+      );
+    this.training = { ...training };
+    const dim = dataset.inputDim;
+    this.monitorBatch = drawFixedBatch(dataset.train, dim, monitorRows, network.seed);
+    const capacity = Math.max(training.batchSize, this.monitorBatch.count);
+    validateNetworkConfig(network, capacity);
+    this.net = new Network(network, capacity, kernels);
+    this.optimizer = new Optimizer(this.net, this.training);
+    this.history = new TrainingHistory(network.depth);
+    this.batches = new BatchSampler(dataset.train, dim, network.seed);
+    const cols = this.net.layers[0].cols;
+    this.savedRunning = new Float32Array(network.batchnorm ? 2 * network.depth * cols : 0);
+    this.reset();
+  }
+
+  /** The largest batch this trainer runs without being rebuilt. */
+  get capacity(): number {
+    return this.net.capacity;
+  }
+
+  /** The same initial weights and the same batch sequence again; histories emptied. */
+  reset(): void {
+    // LSUV calibrates on the current rows: the monitoring batch, the same on every reset.
+    this.loadRows(this.monitorBatch, this.monitorBatch.count);
+    this.net.initialize();
+    this.net.l2 = this.training.l2;
+    this.optimizer.reset();
+    this.batches.reset();
+    this.firstLoss = NaN;
+    this.averageLoss = NaN;
+    this.divergence = null;
+    this.activationRange = null;
+    Object.assign(this.last, { step: 0, loss: NaN, accuracy: NaN, diverged: null });
+    this.history.clear();
+  }
+
+  /**
+   * Takes a new learning rate, L2 strength, optimizer (which starts with fresh moments) or batch
+   * size (up to `capacity`; a larger one needs a new Trainer) from the next step on.
+   */
+  setTraining(training: TrainingConfig): void {
+    validateTrainingConfig(training);
+    if (training.batchSize > this.capacity)
+      throw new ConfigError(
+        'batchSize',
+        `${training.batchSize} is more than the ${this.capacity} rows this trainer holds; rebuild it`,
+      );
+    if (training.optimizer !== this.training.optimizer) {
+      for (const p of this.net.parameters()) {
+        p.m.data.fill(0);
+        p.v.data.fill(0);
+      }
+      this.optimizer.reset();
+    }
+    this.training = { ...training };
+    this.optimizer.config = this.training;
+    this.net.l2 = training.l2;
+  }
+
+  /**
+   * One minibatch step, allocation-free. On a NaN/Inf or an exploding loss it stops before
+   * updating the weights (so they stay the last good ones, unless the update itself overflowed)
+   * and reports the divergence; further calls do nothing until reset().
+   */
+  step(): StepResult {
+    const { net, last } = this;
+    if (this.divergence) return last;
+    net.rows = this.training.batchSize;
+    this.batches.next(net.input.data, net.labels.data, net.rows);
+    net.nonFinite = null;
+    net.forward(true);
+    net.backward();
+    const loss = net.loss;
+    if (net.nonFinite || !Number.isFinite(loss)) {
+      const where: NonFinite = net.nonFinite ?? { phase: 'loss', layer: net.layers.length + 1 };
+      return this.diverge('non-finite', loss, where.phase, where.layer);
+    }
+    if (Number.isNaN(this.firstLoss)) this.firstLoss = this.averageLoss = loss;
+    this.averageLoss += LOSS_AVERAGE_WEIGHT * (loss - this.averageLoss);
+    if (this.averageLoss > EXPLOSION_FACTOR * this.firstLoss)
+      return this.diverge('exploded', loss, null, this.largestUpdateLayer());
+    this.optimizer.apply();
+    const ratios = this.optimizer.updateRatio;
+    for (let i = 0; i < ratios.length; i++)
+      if (!Number.isFinite(ratios[i])) return this.diverge('non-finite', loss, 'update', i + 1);
+    last.step++;
+    last.loss = loss;
+    last.accuracy = net.crossEntropy.correct / net.rows;
+    const { history } = this;
+    history.loss.push(last.step, loss);
+    history.accuracy.push(last.step, last.accuracy);
+    for (let i = 0; i < history.layers.length; i++)
+      history.layers[i].updateRatio.push(last.step, ratios[i]);
+    return last;
+  }
+
+  /**
+   * Forward and backward on the fixed monitoring batch: per-layer statistics, histograms and
+   * firing fractions; records dead and saturated fractions and histogram snapshots.
+   *
+   * Batchnorm runs in training mode, as in the probe: the numbers describe what a training step
+   * computes, and the backward pass matches its forward. Training is not disturbed: the running
+   * averages are restored afterwards, weights and optimizer moments are not touched, and the
+   * gradient buffers are overwritten by the next step's backward pass.
+   */
+  monitor(options: MonitorOptions = {}): MonitorResult {
+    const { net, history } = this;
+    const step = this.last.step;
+    this.loadRows(this.monitorBatch, this.monitorBatch.count);
+    this.runningAverages('save');
+    const nonFinite = net.nonFinite;
+    net.forward(true);
+    net.backward();
+    const [actLow, actHigh] = options.activationRange ?? this.defaultActivationRange();
+    const actBins = options.activationBins ?? ACTIVATION_BINS;
+    const [gradLow, gradHigh] = options.gradientLogRange ?? GRADIENT_LOG_RANGE;
+    const gradBins = options.gradientBins ?? Math.round(4 * (gradHigh - gradLow));
+    const result: MonitorResult = {
+      step,
+      loss: net.loss,
+      accuracy: net.crossEntropy.correct / net.rows,
+      layers: [],
+      activationHistograms: [],
+      gradientHistograms: [],
+      firing: [],
+    };
+    for (let i = 0; i < net.layers.length; i++) {
+      const stats = addGradientStats(net, i, forwardStats(net, i));
+      const act = layerHistogram(net, i, 'act', actLow, actHigh, actBins);
+      const grad = layerHistogram(net, i, 'grad', gradLow, gradHigh, gradBins, 'log10abs');
+      const firing = new Float32Array(net.layers[i].cols);
+      unitFiringFractions(net, i, firing);
+      result.layers.push(stats);
+      result.activationHistograms.push(act);
+      result.gradientHistograms.push(grad);
+      result.firing.push(firing);
+      const layer = history.layers[i];
+      layer.dead.push(step, stats.dead);
+      layer.saturated.push(step, stats.saturated);
+      layer.activations.offer(step, act);
+      layer.gradients.offer(step, grad);
+    }
+    this.runningAverages('restore');
+    net.nonFinite = nonFinite;
+    return result;
+  }
+
+  /** Validation loss (cross-entropy plus the L2 term) and accuracy; recorded in the history. */
+  evaluate(): Evaluation {
+    const { validation } = this.dataset;
+    let crossEntropy = 0;
+    let correct = 0;
+    let penalty = 0;
+    this.infer(validation, (rows) => {
+      penalty = this.net.computeLoss() - this.net.crossEntropy.loss;
+      crossEntropy += this.net.crossEntropy.loss * rows;
+      correct += this.net.crossEntropy.correct;
+    });
+    const loss = crossEntropy / validation.count + penalty;
+    const accuracy = correct / validation.count;
+    this.history.validationLoss.push(this.last.step, loss);
+    this.history.validationAccuracy.push(this.last.step, accuracy);
+    return { loss, accuracy };
+  }
+
+  /**
+   * The predicted class and its probability for each row of `x`, features in the network's input
+   * space (apply the data set's normalization to raw points first; see data/normalize.ts).
+   */
+  predict(x: Float32Array, classes: Uint8Array, confidence?: Float32Array): void {
+    const k = this.network.classes;
+    const count = classes.length;
+    let done = 0;
+    this.infer({ x, y: new Uint8Array(0), count }, (rows) => {
+      const logits = this.net.output.logits.data;
+      for (let r = 0; r < rows; r++) {
+        const base = r * k;
+        let best = 0;
+        for (let c = 1; c < k; c++) if (logits[base + c] > logits[base + best]) best = c;
+        classes[done + r] = best;
+        if (!confidence) continue;
+        let sum = 0;
+        for (let c = 0; c < k; c++) sum += Math.exp(logits[base + c] - logits[base + best]);
+        confidence[done + r] = 1 / sum;
+      }
+      done += rows;
+    });
+  }
+
+  /** Evaluation-mode forward passes over a split, `capacity` rows at a time. */
+  private infer(split: DataSplit, each: (rows: number) => void): void {
+    const { net } = this;
+    const nonFinite = net.nonFinite;
+    for (let start = 0; start < split.count; start += net.capacity) {
+      const rows = Math.min(net.capacity, split.count - start);
+      this.loadRows(split, rows, start);
+      net.forward(false);
+      each(rows);
+    }
+    net.nonFinite = nonFinite;
+  }
+
+  /** Rows [start, start + rows) of a split into the network's input (labels 0 if it has none). */
+  private loadRows(split: DataSplit, rows: number, start = 0): void {
+    const { net } = this;
+    const dim = this.network.inputDim;
+    net.rows = rows;
+    if (split.y.length === 0) {
+      net.input.data.set(split.x.subarray(start * dim, (start + rows) * dim));
+      net.labels.data.fill(0, 0, rows);
+      return;
+    }
+    for (let r = 0; r < rows; r++)
+      copyRow(split, dim, start + r, net.input.data, net.labels.data, r);
+  }
+
+  private runningAverages(action: 'save' | 'restore'): void {
+    this.net.layers.forEach((layer, i) => {
+      if (!layer.bn) return;
+      const mean = this.savedRunning.subarray(2 * i * layer.cols, (2 * i + 1) * layer.cols);
+      const variance = this.savedRunning.subarray(
+        (2 * i + 1) * layer.cols,
+        (2 * i + 2) * layer.cols,
+      );
+      if (action === 'save') {
+        mean.set(layer.bn.runningMean.data);
+        variance.set(layer.bn.runningVar.data);
+      } else {
+        layer.bn.runningMean.data.set(mean);
+        layer.bn.runningVar.data.set(variance);
+      }
+    });
+  }
+
+  private defaultActivationRange(): [number, number] {
+    if (!this.activationRange) {
+      let spread = 0;
+      for (const layer of this.net.layers) {
+        this.kernels.moments(layer.pre.data, this.net.rows * layer.cols);
+        spread = Math.max(spread, this.kernels.results()[1]);
+      }
+      this.activationRange = activationHistogramRange(this.network.activation, spread);
+    }
+    return this.activationRange;
+  }
+
+  private largestUpdateLayer(): number {
+    const ratios = this.optimizer.updateRatio;
+    let worst = 0;
+    for (let i = 1; i < ratios.length; i++) if (ratios[i] > ratios[worst]) worst = i;
+    return worst + 1;
+  }
+
+  private diverge(
+    reason: Divergence['reason'],
+    loss: number,
+    phase: Divergence['phase'],
+    layer: number,
+  ): StepResult {
+    const { learningRate, optimizer } = this.training;
+    const step = this.last.step + 1;
+    const where = layer > this.network.depth ? 'the output layer' : `layer ${layer}`;
+    const what =
+      reason === 'exploded'
+        ? `the loss exploded to ${loss.toPrecision(3)}, over ${EXPLOSION_FACTOR}× where it started (largest updates in ${where})`
+        : phase === 'update'
+          ? `the weight update of ${where} overflowed to NaN or Infinity`
+          : `the ${phase} pass produced NaN or Infinity in ${where}`;
+    this.divergence = {
+      step,
+      reason,
+      loss,
+      phase,
+      layer,
+      learningRate,
+      optimizer,
+      message: `Training diverged at step ${step}: ${what}. The learning rate ${learningRate} is too high for this network; lower it (try ${learningRate / 10}) and press Reset.`,
+    };
+    this.last.diverged = this.divergence;
+    return this.last;
+  }
+}

@@ -1,0 +1,40 @@
+/** The page: controls on the left; diagnosis, depth chart and every layer's panels on the right. */
+import { useResults } from '../store/results';
+import { Alerts } from './Alerts';
+import { Controls } from './Controls';
+import { DepthChartPanel } from './DepthChartPanel';
+import { DiagnosisPanel } from './DiagnosisPanel';
+import { LayerGrid } from './LayerGrid';
+import { StatsTable } from './StatsTable';
+
+export function App() {
+  const status = useResults((s) => s.status);
+  const backend = useResults((s) => s.backend);
+  return (
+    <div className="app" data-status={status}>
+      <header className="app-header">
+        <h1>Activation Lab</h1>
+        <p className="tagline">
+          What initialization, activation and batch normalization do to every layer of a deep
+          network.
+        </p>
+        <p className="engine" aria-live="polite">
+          <span className={`status-dot ${status}`} aria-hidden="true" />
+          {status === 'computing' ? 'computing…' : status} {backend ? `· engine ${backend}` : ''}
+        </p>
+      </header>
+      <aside className="sidebar">
+        <Controls />
+      </aside>
+      <main className="content">
+        <Alerts />
+        <div className="overview">
+          <DiagnosisPanel />
+          <DepthChartPanel />
+        </div>
+        <LayerGrid />
+        <StatsTable />
+      </main>
+    </div>
+  );
+}

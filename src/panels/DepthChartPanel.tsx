@@ -1,0 +1,33 @@
+/** Std of activations and gradients per layer (log axis) with the mean-field theory beside them. */
+import { useMemo } from 'react';
+import { drawDepthChart, type DepthChartData } from '../charts/depth-chart';
+import { useResults } from '../store/results';
+import { useChart } from './useChart';
+
+export function DepthChartPanel() {
+  const layers = useResults((s) => s.layers);
+  const theory = useResults((s) => s.theory);
+  const gradTheory = useResults((s) => s.gradTheory);
+  const status = useResults((s) => s.status);
+  const data: DepthChartData = useMemo(
+    () => ({
+      layers: layers.length,
+      actStd: layers.map((l) => l.stats?.act.std ?? null),
+      gradStd: layers.map((l) => (l.hasGradients ? (l.stats?.grad_act_std ?? null) : null)),
+      theoryAct: layers.map((_, i) => theory[i]?.actStd ?? null),
+      theoryGrad: layers.map((_, i) => (status === 'ready' ? (gradTheory[i] ?? null) : null)),
+    }),
+    [layers, theory, gradTheory, status],
+  );
+  const ref = useChart(drawDepthChart, data, 230);
+  return (
+    <section className="depth-chart card" aria-labelledby="depth-title">
+      <h2 id="depth-title">Std by depth</h2>
+      <svg ref={ref} height={230} />
+      <p className="caption">
+        Dashed: mean-field theory, q<sub>l</sub> = σ<sub>w</sub>²·E[f(√q<sub>l−1</sub>·z)²], with
+        the gradients anchored at the top layer.
+      </p>
+    </section>
+  );
+}

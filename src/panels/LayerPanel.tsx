@@ -1,0 +1,106 @@
+/**
+ * One hidden layer: its activation histogram, statistics in words, and its gradient histogram.
+ * The element carries the statistics as data-* attributes (the contract tests rely on).
+ */
+import { memo } from 'react';
+import { drawHistogram } from '../charts/histogram';
+import type { HistogramData, Size } from '../charts/types';
+import { useResults } from '../store/results';
+import { useSettings } from '../store/settings';
+import { attribute, formatNumber, formatPercent } from './format';
+import { useChart } from './useChart';
+
+interface ChartInput {
+  histogram: HistogramData | null;
+  /** log(1 + count) heights, so the ReLU family's spike at 0 does not flatten the rest. */
+  logCounts: boolean;
+  label: string;
+  color: string;
+  stale: boolean;
+}
+
+function drawLayerHistogram(svg: SVGSVGElement, input: ChartInput, size: Size) {
+  drawHistogram(svg, input.histogram, size, {
+    color: input.color,
+    label: input.label,
+    logCounts: input.logCounts,
+  });
+  svg.classList.toggle('stale', input.stale);
+}
+
+function Histogram({ input, height }: { input: ChartInput; height: number }) {
+  const ref = useChart(drawLayerHistogram, input, height);
+  return <svg ref={ref} className="histogram" height={height} />;
+}
+
+export const LayerPanel = memo(function LayerPanel({ index }: { index: number }) {
+  const view = useResults((s) => s.layers[index]);
+  const activation = useResults((s) => s.config?.activation);
+  const gradAxis = useSettings((s) => s.gradAxis);
+  const layer = index + 1;
+  const stats = view?.stats ?? null;
+  const grads = view?.hasGradients ? stats : null;
+  const saturating = activation === 'tanh' || activation === 'sigmoid';
+  const canDie = activation === 'relu' || activation === 'leaky-relu' || activation === 'elu';
+
+  const actInput: ChartInput = {
+    histogram: view?.actHistogram ?? null,
+    label: `Layer ${layer} outputs h`,
+    color: 'var(--chart-act)',
+    stale: false,
+    logCounts: canDie,
+  };
+  const gradInput: ChartInput = {
+    histogram: (gradAxis === 'log' ? view?.gradLogHistogram : view?.gradHistogram) ?? null,
+    label: `Layer ${layer} gradients ∂L/∂h (${gradAxis === 'log' ? 'log10 |g|' : 'linear'})`,
+    color: 'var(--chart-grad)',
+    stale: !view?.hasGradients,
+    logCounts: false,
+  };
+
+  return (
+    <section
+      className="layer-panel"
+      data-testid={`layer-${layer}`}
+      aria-labelledby={`layer-${layer}-title`}
+      data-act-mean={attribute(stats?.act.mean)}
+      data-act-std={attribute(stats?.act.std)}
+      data-preact-mean={attribute(stats?.preact.mean)}
+      data-preact-std={attribute(stats?.preact.std)}
+      data-saturated={attribute(stats?.saturated)}
+      data-dead={attribute(stats?.dead)}
+      data-grad-std={attribute(grads?.grad_act_std)}
+      data-wgrad-std={attribute(grads?.grad_w_std)}
+    >
+      <h3 id={`layer-${layer}-title`}>Layer {layer}</h3>
+      <Histogram input={actInput} height={64} />
+      <p className="layer-stats">
+        <span title="mean of the activations">mean {formatNumber(stats?.act.mean)}</span>
+        <span title="standard deviation of the activations" className="std">
+          std {formatNumber(stats?.act.std)}
+        </span>
+        {saturating && (
+          <span
+            className={stats && stats.saturated > 0.5 ? 'bad' : undefined}
+            title="share of activations in the flat tails"
+          >
+            saturated {formatPercent(stats?.saturated)}
+          </span>
+        )}
+        {canDie && (
+          <span
+            className={stats && stats.dead > 0.3 ? 'bad' : undefined}
+            title="share of units that never fire on this batch"
+          >
+            dead {formatPercent(stats?.dead)}
+          </span>
+        )}
+      </p>
+      <Histogram input={gradInput} height={48} />
+      <p className="layer-stats grad">
+        <span title="std of ∂L/∂h">∂L/∂h std {formatNumber(grads?.grad_act_std)}</span>
+        <span title="std of ∂L/∂W">∂L/∂W {formatNumber(grads?.grad_w_std)}</span>
+      </p>
+    </section>
+  );
+});

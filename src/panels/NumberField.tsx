@@ -1,0 +1,108 @@
+/**
+ * A labelled number entry that keeps what the user typed: it commits on Enter, on leaving the
+ * field, or after a pause in typing; a value the engine refuses leaves the text in place and the
+ * store shows why (role="alert").
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+
+interface Props {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step?: number | 'any';
+  /** Returns false when the value was refused. */
+  onCommit: (value: number) => boolean;
+  onInvalid: (message: string) => void;
+  hint?: string;
+  integer?: boolean;
+}
+
+const TYPING_PAUSE_MS = 600;
+
+export function NumberField({
+  label,
+  value,
+  min,
+  max,
+  step = 1,
+  onCommit,
+  onInvalid,
+  hint,
+  integer = true,
+}: Props) {
+  const id = useId();
+  const [draft, setDraft] = useState(String(value));
+  const [invalid, setInvalid] = useState(false);
+  const timer = useRef<number | null>(null);
+  const lastValue = useRef(value);
+
+  // Follow outside changes (a fix button, the URL, back/forward).
+  useEffect(() => {
+    if (value !== lastValue.current) {
+      lastValue.current = value;
+      setDraft(String(value));
+      setInvalid(false);
+    }
+  }, [value]);
+
+  const commit = (text: string) => {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    timer.current = null;
+    const parsed = Number(text);
+    const ok =
+      text.trim() !== '' &&
+      Number.isFinite(parsed) &&
+      (!integer || Number.isInteger(parsed)) &&
+      parsed >= min &&
+      parsed <= max;
+    if (!ok) {
+      setInvalid(true);
+      onInvalid(
+        `${label} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; "${text}" is not. The last valid value (${value}) is still in use.`,
+      );
+      return;
+    }
+    if (parsed === value) {
+      setInvalid(false);
+      return;
+    }
+    const accepted = onCommit(parsed);
+    setInvalid(!accepted);
+    if (accepted) lastValue.current = parsed;
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode={integer ? 'numeric' : 'decimal'}
+        min={min}
+        max={max}
+        step={step}
+        value={draft}
+        aria-invalid={invalid || undefined}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(event) => {
+          const text = event.target.value;
+          setDraft(text);
+          if (timer.current !== null) window.clearTimeout(timer.current);
+          timer.current = window.setTimeout(() => commit(text), TYPING_PAUSE_MS);
+        }}
+        onBlur={() => {
+          if (timer.current !== null || draft !== String(value)) commit(draft);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit(draft);
+        }}
+      />
+      {hint && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+    </div>
+  );
+}

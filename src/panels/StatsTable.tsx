@@ -1,0 +1,51 @@
+/** The statistics of every layer as a table: the charts' text alternative. */
+import { useResults } from '../store/results';
+import { formatNumber, formatPercent } from './format';
+
+export function StatsTable() {
+  const layers = useResults((s) => s.layers);
+  const theory = useResults((s) => s.theory);
+  return (
+    <details className="stats-table card">
+      <summary>Statistics table (all layers)</summary>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Layer</th>
+            <th scope="col">pre-act std</th>
+            <th scope="col">act mean</th>
+            <th scope="col">act std</th>
+            <th scope="col">theory std</th>
+            <th scope="col">saturated</th>
+            <th scope="col">dead</th>
+            <th scope="col">∂L/∂h std</th>
+            <th scope="col">∂L/∂W std</th>
+            <th scope="col">W std</th>
+            <th scope="col">grad:data</th>
+          </tr>
+        </thead>
+        <tbody>
+          {layers.map((view, i) => {
+            const s = view.stats;
+            const g = view.hasGradients ? s : null;
+            return (
+              <tr key={i}>
+                <th scope="row">{i + 1}</th>
+                <td>{formatNumber(s?.preact.std, 3)}</td>
+                <td>{formatNumber(s?.act.mean, 3)}</td>
+                <td>{formatNumber(s?.act.std, 3)}</td>
+                <td>{formatNumber(theory[i]?.actStd, 3)}</td>
+                <td>{formatPercent(s?.saturated)}</td>
+                <td>{formatPercent(s?.dead)}</td>
+                <td>{formatNumber(g?.grad_act_std, 3)}</td>
+                <td>{formatNumber(g?.grad_w_std, 3)}</td>
+                <td>{formatNumber(s?.w_std, 3)}</td>
+                <td>{formatNumber(g?.grad_data_ratio, 3)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
+  );
+}

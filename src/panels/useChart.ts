@@ -1,0 +1,30 @@
+/**
+ * Gives a chart an <svg> that d3 owns: React renders the element, the draw function fills it
+ * whenever the data or the available width change. React never renders children into it.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Size } from '../charts/types';
+
+export function useChart<T>(
+  draw: (svg: SVGSVGElement, data: T, size: Size) => void,
+  data: T,
+  height: number,
+) {
+  const ref = useRef<SVGSVGElement>(null);
+  const [width, setWidth] = useState(0);
+
+  useLayoutEffect(() => {
+    const container = ref.current?.parentElement;
+    if (!container) return;
+    setWidth(Math.floor(container.getBoundingClientRect().width));
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (ref.current && width > 0) draw(ref.current, data, { width, height });
+  }, [draw, data, width, height]);
+
+  return ref;
+}

@@ -1,0 +1,146 @@
+/**
+ * The latest results from the worker, as the panels draw them: per-layer statistics and
+ * histograms (filled in as they stream), the theory curve, the diagnosis and the page status.
+ */
+import { create } from 'zustand';
+import type { NetworkConfig } from '../engine/config';
+import type { Diagnosis } from '../engine/diagnosis';
+import type { NonFinite } from '../engine/network';
+import type { Histogram, LayerStats } from '../engine/stats';
+import type { LayerTheory } from '../engine/theory';
+import type { WorkerMessage } from '../worker/protocol';
+
+export type Status = 'computing' | 'ready' | 'training' | 'error';
+
+export interface LayerView {
+  /** Forward statistics; gradient fields are filled when the backward pass reaches the layer. */
+  stats: LayerStats | null;
+  hasGradients: boolean;
+  actHistogram: Histogram | null;
+  gradHistogram: Histogram | null;
+  gradLogHistogram: Histogram | null;
+}
+
+export interface ResultsState {
+  status: Status;
+  backend: string | null;
+  requestId: number;
+  /** The configuration the current results belong to. */
+  config: NetworkConfig | null;
+  batch: number;
+  theory: LayerTheory[];
+  gradTheory: number[];
+  actRange: [number, number];
+  gradLogRange: [number, number];
+  memoryBytes: number;
+  layers: LayerView[];
+  loss: number | null;
+  elapsedMs: number | null;
+  nonFinite: NonFinite | null;
+  diagnosis: Diagnosis | null;
+  error: string | null;
+  /** Things the user should know that are not errors (e.g. the engine restarted). */
+  notices: string[];
+  begin: (id: number, config: NetworkConfig, batch: number) => void;
+  applyMessages: (messages: WorkerMessage[]) => void;
+  addNotice: (notice: string) => void;
+  dismissNotices: () => void;
+}
+
+const emptyLayer = (): LayerView => ({
+  stats: null,
+  hasGradients: false,
+  actHistogram: null,
+  gradHistogram: null,
+  gradLogHistogram: null,
+});
+
+export const useResults = create<ResultsState>()((set, get) => ({
+  status: 'computing',
+  backend: null,
+  requestId: 0,
+  config: null,
+  batch: 0,
+  theory: [],
+  gradTheory: [],
+  actRange: [-1, 1],
+  gradLogRange: [-18, 4],
+  memoryBytes: 0,
+  layers: [],
+  loss: null,
+  elapsedMs: null,
+  nonFinite: null,
+  diagnosis: null,
+  error: null,
+  notices: [],
+  begin(id, config, batch) {
+    // Keep the previous drawing until the new pass replaces it layer by layer (no flash).
+    const sameDepth = get().layers.length === config.depth;
+    set({
+      status: 'computing',
+      requestId: id,
+      config,
+      batch,
+      error: null,
+      layers: sameDepth ? get().layers : Array.from({ length: config.depth }, emptyLayer),
+    });
+  },
+  applyMessages(messages) {
+    const state = get();
+    let layers: LayerView[] | null = null;
+    const patch: Partial<ResultsState> = {};
+    const editLayer = (index: number, change: Partial<LayerView>) => {
+      layers ??= [...(patch.layers ?? state.layers)];
+      if (index >= 0 && index < layers.length) layers[index] = { ...layers[index], ...change };
+    };
+    for (const message of messages) {
+      if (message.type === 'hello') {
+        patch.backend = `${message.backend} (${message.variant})`;
+        continue;
+      }
+      if (message.id !== state.requestId) continue; // stale: a newer request owns the panels
+      switch (message.type) {
+        case 'start':
+          Object.assign(patch, {
+            theory: message.theory,
+            actRange: message.actRange,
+            gradLogRange: message.gradLogRange,
+            memoryBytes: message.memoryBytes,
+          });
+          break;
+        case 'forward':
+          editLayer(message.layer - 1, {
+            stats: message.stats,
+            hasGradients: false,
+            actHistogram: message.actHistogram,
+          });
+          break;
+        case 'backward':
+          editLayer(message.layer - 1, {
+            stats: message.stats,
+            hasGradients: true,
+            gradHistogram: message.gradHistogram,
+            gradLogHistogram: message.gradLogHistogram,
+          });
+          break;
+        case 'done':
+          Object.assign(patch, {
+            status: 'ready',
+            loss: message.loss,
+            elapsedMs: message.elapsedMs,
+            nonFinite: message.nonFinite,
+            gradTheory: message.gradTheory,
+            diagnosis: message.diagnosis,
+          });
+          break;
+        case 'error':
+          Object.assign(patch, { status: 'error', error: message.message });
+          break;
+      }
+    }
+    if (layers) patch.layers = layers;
+    set(patch);
+  },
+  addNotice: (notice) => set({ notices: [...get().notices, notice] }),
+  dismissNotices: () => set({ notices: [] }),
+}));

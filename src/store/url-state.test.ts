@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ACTIVATIONS, INITS, LIMITS } from '../engine/config';
+import { DEFAULT_STATE, type PageState, parseState, serializeState } from './url-state';
+
+const stateArbitrary: fc.Arbitrary<PageState> = fc.record({
+  network: fc.record({
+    activation: fc.constantFrom(...ACTIVATIONS),
+    init: fc.constantFrom(...INITS),
+    initScale: fc.double({ min: 0, max: 100, noNaN: true }),
+    depth: fc.integer({ min: 1, max: 12 }),
+    width: fc.integer({ min: 1, max: 600 }),
+    inputDim: fc.integer({ min: 1, max: 600 }),
+    classes: fc.integer({ min: 2, max: 20 }),
+    seed: fc.integer({ min: 0, max: LIMITS.seed.max }),
+    batchnorm: fc.boolean(),
+  }),
+  batch: fc.integer({ min: 1, max: 1000 }),
+  gradAxis: fc.constantFrom('linear' as const, 'log' as const),
+  backend: fc.constantFrom('auto' as const, 'ts' as const, 'wasm' as const),
+});
+
+describe('URL state', () => {
+  it('an empty query is the lecture default, without notices', () => {
+    expect(parseState('')).toEqual({ state: DEFAULT_STATE, notices: [] });
+  });
+
+  it('round-trips every valid state', () => {
+    fc.assert(
+      fc.property(stateArbitrary, (state) => {
+        const parsed = parseState(serializeState(state));
+        expect(parsed.notices).toEqual([]);
+        const expected =
+          state.network.init === 'custom'
+            ? state
+            : {
+                ...state,
+                network: { ...state.network, initScale: DEFAULT_STATE.network.initScale },
+              };
+        expect(parsed.state).toEqual(expected);
+      }),
+    );
+  });
+
+  it('never throws and always yields a runnable state, whatever the query', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.webQueryParameters(), (junk, query) => {
+        for (const search of [junk, `?${query}`, `?layers=${junk}&act=${junk}`]) {
+          const { state } = parseState(search);
+          expect(state.network.depth).toBeGreaterThanOrEqual(1);
+          expect(ACTIVATIONS).toContain(state.network.activation);
+        }
+      }),
+    );
+  });
+
+  it.each([
+    ['layers=abc', 'Layers', 'depth', 10],
+    ['layers=-3', 'Layers', 'depth', 10],
+    ['layers=2.5', 'Layers', 'depth', 10],
+    ['width=NaN', 'Units per layer', 'width', 500],
+    ['width=1e99', 'Units per layer', 'width', 500],
+    ['seed=99999999999999999999', 'Seed', 'seed', 7],
+  ] as const)('%s falls back with a notice naming %s', (search, label, key, value) => {
+    const { state, notices } = parseState(`?${search}`);
+    expect(state.network[key]).toBe(value);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(label);
+  });
+
+  it('unknown names and broken percent-encoding fall back too', () => {
+    const { state, notices } = parseState('?act=swish&init=%E0%A4%A&bn=maybe&grad=%');
+    expect(state.network.activation).toBe('tanh');
+    expect(state.network.init).toBe('small');
+    expect(notices).toHaveLength(4);
+  });
+
+  it('a combination too big to run falls back to the default network', () => {
+    const { state, notices } = parseState('?layers=50&width=4096&batch=4096');
+    expect(state.network).toEqual(DEFAULT_STATE.network);
+    expect(notices[0]).toMatch(/cannot run/);
+  });
+});

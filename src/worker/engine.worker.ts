@@ -1,0 +1,54 @@
+/// <reference lib="webworker" />
+/**
+ * The Web Worker that owns the engine. It answers the page's requests (protocol.ts); a newer
+ * probe request supersedes older work between layers.
+ */
+import { createKernels, defaultBackend } from '../engine/kernels';
+import type { Kernels } from '../engine/kernels/kernels';
+import { ProbeSession } from './probe-session';
+import type { WorkerMessage, WorkerRequest } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (message: WorkerMessage) => self.postMessage(message);
+
+/** A macrotask boundary without setTimeout's clamping: lets queued requests arrive. */
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+const yieldToMessages = () =>
+  new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+
+let kernels: Kernels | null = null;
+let session: ProbeSession | null = null;
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  switch (request.type) {
+    case 'init': {
+      const backend = request.backend === 'auto' ? defaultBackend() : request.backend;
+      try {
+        kernels = createKernels(backend);
+      } catch {
+        kernels = createKernels('ts');
+      }
+      session = new ProbeSession(kernels, post);
+      post({ type: 'hello', backend: kernels.name, variant: kernels.variant });
+      return;
+    }
+    case 'probe':
+      if (!session) throw new Error('probe before init');
+      session.supersede(request.id);
+      void session.run(request, yieldToMessages);
+      return;
+    case 'crash':
+      // Fails as a real bug would: an uncaught error reaches the page's onerror.
+      setTimeout(() => {
+        throw new Error('worker crash requested');
+      });
+      return;
+  }
+};

@@ -1,0 +1,154 @@
+/**
+ * One probe pass in the worker, streamed: forward layer by layer (activation panels fill from
+ * layer 1 down), then backward from the top (gradient panels fill upward). Between layers it
+ * yields to the message queue, and drops the pass as soon as a newer request has arrived.
+ */
+import { ConfigError, estimateNetworkBytes, validateNetworkConfig } from '../engine/config';
+import { diagnose } from '../engine/diagnosis';
+import type { Kernels } from '../engine/kernels/kernels';
+import type { Network } from '../engine/network';
+import { createProbeNetwork } from '../engine/probe';
+import { addGradientStats, forwardStats, layerHistogram, type LayerStats } from '../engine/stats';
+import { gradientStdFromTop, meanFieldTheory } from '../engine/theory';
+import type { ProbeRequest, WorkerMessage } from './protocol';
+
+export const ACT_BINS = 50;
+export const GRAD_BINS = 41;
+/** log10|g| from 1e-18 to 1e4, four bins a decade: vanishing gradients span many decades. */
+export const GRAD_LOG_RANGE: [number, number] = [-18, 4];
+const GRAD_LOG_BINS = 88;
+
+/** Rounds up to 1, 2 or 5 times a power of ten, so axis ends are readable. */
+export function niceCeiling(value: number): number {
+  if (!(value > 0) || !Number.isFinite(value)) return 1;
+  const power = Math.pow(10, Math.floor(Math.log10(value)));
+  for (const step of [1, 2, 5, 10]) if (value <= step * power * (1 + 1e-9)) return step * power;
+  return 10 * power;
+}
+
+/**
+ * The activation histogram's x-range, shared by all layers so they can be compared: the
+ * activation's own range when bounded, else 0 (or a little below) up to 3× the largest
+ * pre-activation std the theory predicts; values beyond are counted as outliers.
+ */
+export function activationRange(activation: string, largestPreactStd: number): [number, number] {
+  const reach = niceCeiling(3 * largestPreactStd);
+  switch (activation) {
+    case 'tanh':
+      return [-1, 1];
+    case 'sigmoid':
+      return [0, 1];
+    case 'relu':
+      return [0, reach];
+    case 'leaky-relu':
+      return [-reach / 10, reach];
+    case 'elu':
+      return [-1, reach];
+    case 'gelu':
+    case 'silu':
+      return [-0.5, reach];
+    default:
+      return [-reach, reach];
+  }
+}
+
+export class ProbeSession {
+  private latestId = 0;
+
+  constructor(
+    private readonly kernels: Kernels,
+    private readonly post: (message: WorkerMessage) => void,
+  ) {}
+
+  /** Marks older passes stale; call as soon as a request arrives. */
+  supersede(id: number): void {
+    this.latestId = Math.max(this.latestId, id);
+  }
+
+  async run(request: ProbeRequest, yieldToMessages: () => Promise<void>): Promise<void> {
+    const { id, config, batch } = request;
+    this.supersede(id);
+    const stale = () => this.latestId !== id;
+    const started = performance.now();
+    let net: Network;
+    try {
+      validateNetworkConfig(config, batch);
+      net = createProbeNetwork(config, batch, this.kernels);
+    } catch (error) {
+      const field = error instanceof ConfigError ? error.field : null;
+      this.post({
+        type: 'error',
+        id,
+        field,
+        message: error instanceof Error ? error.message : String(error),
+      });
+      return;
+    }
+    const results = this.kernels.results();
+    const weightVariances = net.layers.map((layer) => {
+      this.kernels.moments(layer.weight.value.data, layer.weight.value.length);
+      return results[1] ** 2 + results[0] ** 2;
+    });
+    const theory = meanFieldTheory(config, (l) => weightVariances[l]);
+    const actRange = activationRange(
+      config.activation,
+      Math.max(...theory.map((t) => t.preactStd)),
+    );
+    this.post({
+      type: 'start',
+      id,
+      theory,
+      actRange,
+      gradLogRange: GRAD_LOG_RANGE,
+      memoryBytes: estimateNetworkBytes(config, batch),
+    });
+
+    const stats: LayerStats[] = [];
+    for (let i = 0; i < net.layers.length; i++) {
+      net.forwardLayer(i, true);
+      stats.push(forwardStats(net, i));
+      const actHistogram = layerHistogram(net, i, 'act', actRange[0], actRange[1], ACT_BINS);
+      this.post({ type: 'forward', id, layer: i + 1, stats: { ...stats[i] }, actHistogram });
+      await yieldToMessages();
+      if (stale()) return;
+    }
+    net.forwardOutput();
+    net.computeLoss();
+    net.backwardOutput();
+    for (let i = net.layers.length - 1; i >= 0; i--) {
+      net.backwardLayer(i);
+      addGradientStats(net, i, stats[i]);
+      const spread =
+        stats[i].grad_act_std > 0 && Number.isFinite(stats[i].grad_act_std)
+          ? 4 * stats[i].grad_act_std
+          : 1;
+      this.post({
+        type: 'backward',
+        id,
+        layer: i + 1,
+        stats: { ...stats[i] },
+        gradHistogram: layerHistogram(net, i, 'grad', -spread, spread, GRAD_BINS),
+        gradLogHistogram: layerHistogram(
+          net,
+          i,
+          'grad',
+          GRAD_LOG_RANGE[0],
+          GRAD_LOG_RANGE[1],
+          GRAD_LOG_BINS,
+          'log10abs',
+        ),
+      });
+      await yieldToMessages();
+      if (stale()) return;
+    }
+    this.post({
+      type: 'done',
+      id,
+      loss: net.loss,
+      elapsedMs: performance.now() - started,
+      nonFinite: net.nonFinite,
+      gradTheory: gradientStdFromTop(theory, stats[stats.length - 1].grad_act_std),
+      diagnosis: diagnose(config, stats, net.nonFinite),
+    });
+  }
+}
