@@ -52,7 +52,7 @@ export class HiddenLayer {
     arena: Arena,
     readonly fanIn: number,
     readonly units: number,
-    readonly activation: ActivationName,
+    public activation: ActivationName,
     batchnorm: boolean,
     capacity: number,
   ) {

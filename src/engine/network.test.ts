@@ -8,7 +8,8 @@ import { ACTIVATIONS, type NetworkConfig } from './config';
 import { createKernels } from './kernels';
 import { Network } from './network';
 import { Optimizer } from './optimizer';
-import { createProbeNetwork, runProbe } from './probe';
+import { createProbeNetwork, fillProbeData, runProbe } from './probe';
+import { layerStats } from './stats';
 import { gradientMismatches, testBackends } from './testing';
 
 const SMALL: NetworkConfig = {
@@ -109,6 +110,29 @@ describe.each(testBackends())('network on the %s backend', (backend) => {
     const c = runProbe({ ...config, seed: 4 }, 32, createKernels(backend));
     expect(b).toEqual(a);
     expect(c.loss).not.toEqual(a.loss);
+  });
+
+  it('a reconfigured network gives exactly the numbers of a fresh one', () => {
+    const base = { ...SMALL, depth: 3, width: 16, inputDim: 8 };
+    const kernels = createKernels(backend);
+    const net = createProbeNetwork({ ...base, init: 'he', activation: 'relu' }, 32, kernels);
+    for (const change of [
+      { init: 'xavier' as const },
+      { init: 'small' as const, seed: 9 },
+      { init: 'orthogonal' as const },
+      { activation: 'tanh' as const, init: 'large' as const },
+    ]) {
+      const config = { ...net.config, ...change };
+      expect(net.reconfigure(config)).toBe(true);
+      fillProbeData(net);
+      net.initialize();
+      net.forward(true);
+      net.backward();
+      const reused = net.layers.map((_, i) => layerStats(net, i));
+      const fresh = runProbe(config, 32, createKernels(backend)).layers;
+      expect(reused).toEqual(fresh);
+    }
+    expect(net.reconfigure({ ...net.config, width: 17 })).toBe(false);
   });
 
   it('zeros init: every unit of a layer is identical, with identical gradients, even after steps', () => {

@@ -17,6 +17,8 @@ export interface NonFinite {
 }
 
 const LSUV_TOLERANCE = 0.05;
+/** Above this many weights (128 MiB of float64 draws) initialize draws afresh each time. */
+const MAX_CACHED_WEIGHTS = 16 * 1024 * 1024;
 const LSUV_MAX_ITERATIONS = 10;
 
 export class Network {
@@ -35,8 +37,11 @@ export class Network {
   loss = NaN;
   nonFinite: NonFinite | null = null;
 
+  /** Unit normal draws of each weight matrix for the current seed (see initialize). */
+  private unitNormals: { seed: number; draws: Float64Array[] } | null = null;
+
   constructor(
-    readonly config: NetworkConfig,
+    public config: NetworkConfig,
     readonly capacity: number,
     readonly kernels: Kernels,
   ) {
@@ -62,6 +67,33 @@ export class Network {
     return list;
   }
 
+  /** Buffers depend only on these; any other change can reuse the network. */
+  static shapeKey(config: NetworkConfig, capacity: number): string {
+    const pieces = config.activation === 'maxout' ? 2 : 1;
+    return [
+      config.inputDim,
+      config.depth,
+      config.width,
+      config.classes,
+      pieces,
+      config.batchnorm,
+      capacity,
+    ].join(',');
+  }
+
+  /**
+   * Switches to a configuration of the same shape (activation, init, scale, seed) without
+   * reallocating; returns false when the shape differs and a new network is needed.
+   */
+  reconfigure(config: NetworkConfig): boolean {
+    if (Network.shapeKey(config, this.capacity) !== Network.shapeKey(this.config, this.capacity))
+      return false;
+    validateNetworkConfig(config, this.capacity);
+    this.config = config;
+    for (const layer of this.layers) layer.activation = config.activation;
+    return true;
+  }
+
   /**
    * Draws every weight from the seed (biases 0, γ 1, β 0, optimizer state 0). LSUV also rescales
    * each layer on the current input rows, so fill `input` first.
@@ -76,32 +108,50 @@ export class Network {
       param.m.data.fill(0);
       param.v.data.fill(0);
     }
-    for (const layer of this.layers) {
-      initWeights(
-        layer.weight.value.data,
-        layer.fanIn,
-        layer.cols,
-        config.width,
-        config.init,
-        config.initScale,
-        gain,
-        rng,
-      );
+    const gaussian = gaussianStd(config.init, 1, 1, config.initScale) !== null;
+    const unit =
+      gaussian && this.weightCount() <= MAX_CACHED_WEIGHTS ? this.cachedUnitNormals() : null;
+    const fill = (w: Float32Array, index: number, fanIn: number, cols: number, fanOut: number) => {
+      if (unit)
+        scaleInto(w, unit[index], gaussianStd(config.init, fanIn, fanOut, config.initScale)!);
+      else initWeights(w, fanIn, cols, fanOut, config.init, config.initScale, gain, rng);
+    };
+    this.layers.forEach((layer, i) => {
+      fill(layer.weight.value.data, i, layer.fanIn, layer.cols, config.width);
       layer.bn?.reset();
-    }
+    });
     const out = this.output;
-    initWeights(
-      out.weight.value.data,
-      out.fanIn,
-      out.classes,
-      out.classes,
-      config.init,
-      config.initScale,
-      gain,
-      rng,
-    );
+    fill(out.weight.value.data, this.layers.length, out.fanIn, out.classes, out.classes);
     if (config.init === 'lsuv') this.calibrateLsuv();
     this.nonFinite = null;
+  }
+
+  private weightCount(): number {
+    return this.layers.reduce(
+      (sum, l) => sum + l.weight.value.length,
+      this.output.weight.value.length,
+    );
+  }
+
+  /**
+   * The Gaussian schemes differ only by a scale of the same N(0,1) draws, so they are drawn once
+   * per seed (in float64, so scaling them gives the same float32 weights as drawing afresh).
+   */
+  private cachedUnitNormals(): Float64Array[] {
+    const seed = this.config.seed;
+    if (this.unitNormals?.seed !== seed) {
+      const rng = new Rng(seed, Streams.Weights);
+      const draws = [
+        ...this.layers.map((l) => l.weight.value.length),
+        this.output.weight.value.length,
+      ].map((length) => {
+        const values = new Float64Array(length);
+        for (let i = 0; i < length; i++) values[i] = rng.normal();
+        return values;
+      });
+      this.unitNormals = { seed, draws };
+    }
+    return this.unitNormals.draws;
   }
 
   /** Mishkin & Matas: scale each layer's weights until its linear output has variance 1. */
@@ -217,4 +267,8 @@ export class Network {
     if (this.nonFinite) return;
     if (!Number.isFinite(this.kernels.sumSquares(values, count))) this.nonFinite = { phase, layer };
   }
+}
+
+function scaleInto(w: Float32Array, unit: Float64Array, std: number): void {
+  for (let i = 0; i < w.length; i++) w[i] = unit[i] * std;
 }

@@ -3,11 +3,16 @@
  * layer 1 down), then backward from the top (gradient panels fill upward). Between layers it
  * yields to the message queue, and drops the pass as soon as a newer request has arrived.
  */
-import { ConfigError, estimateNetworkBytes, validateNetworkConfig } from '../engine/config';
+import {
+  ConfigError,
+  estimateNetworkBytes,
+  type NetworkConfig,
+  validateNetworkConfig,
+} from '../engine/config';
 import { diagnose } from '../engine/diagnosis';
 import type { Kernels } from '../engine/kernels/kernels';
-import type { Network } from '../engine/network';
-import { createProbeNetwork } from '../engine/probe';
+import { fillProbeData } from '../engine/probe';
+import { Network } from '../engine/network';
 import { addGradientStats, forwardStats, layerHistogram, type LayerStats } from '../engine/stats';
 import { gradientStdFromTop, meanFieldTheory } from '../engine/theory';
 import type { ProbeRequest, WorkerMessage } from './protocol';
@@ -54,6 +59,9 @@ export function activationRange(activation: string, largestPreactStd: number): [
 
 export class ProbeSession {
   private latestId = 0;
+  /** Kept between passes: a change of init, activation or seed reuses its buffers. */
+  private net: Network | null = null;
+  private dataSeed: number | null = null;
 
   constructor(
     private readonly kernels: Kernels,
@@ -65,6 +73,23 @@ export class ProbeSession {
     this.latestId = Math.max(this.latestId, id);
   }
 
+  /** The probe network for this request: reused when only init, activation or seed changed. */
+  private prepareNetwork(config: NetworkConfig, batch: number): Network {
+    const reusable = this.net && this.net.capacity === batch && this.net.reconfigure(config);
+    if (!reusable) {
+      this.net = null; // drop the old buffers' views before the heap is laid out again
+      this.net = new Network(config, batch, this.kernels);
+      this.dataSeed = null;
+    }
+    const net = this.net!;
+    if (this.dataSeed !== config.seed) {
+      fillProbeData(net);
+      this.dataSeed = config.seed;
+    }
+    net.initialize();
+    return net;
+  }
+
   async run(request: ProbeRequest, yieldToMessages: () => Promise<void>): Promise<void> {
     const { id, config, batch } = request;
     this.supersede(id);
@@ -73,7 +98,7 @@ export class ProbeSession {
     let net: Network;
     try {
       validateNetworkConfig(config, batch);
-      net = createProbeNetwork(config, batch, this.kernels);
+      net = this.prepareNetwork(config, batch);
     } catch (error) {
       const field = error instanceof ConfigError ? error.field : null;
       this.post({

@@ -1,0 +1,122 @@
+/**
+ * The page benchmark: the built page in headless Chromium, the lecture default, toggled between
+ * two initializations. Prints one JSON object of medians over the toggles: control change to the
+ * first layer panel, to every activation panel, to ready (every gradient panel), and the longest
+ * main-thread task seen (long-task entries, which the browser reports from 50 ms up).
+ *   npm run --silent bench:page [-- --toggles 10] [--search "?act=relu"]
+ */
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+import { type FlagSpec, helpText, numberFlag, parseArgs, runCommand, stringFlag } from './args';
+
+const FLAGS: Record<string, FlagSpec> = {
+  toggles: { default: '10', help: 'control changes to time (medians are printed)' },
+  search: { default: '', help: 'query string of the starting state (default: the lecture)' },
+  help: { boolean: true, help: 'print this help' },
+};
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+interface ToggleTiming {
+  firstPanelMs: number;
+  allActivationsMs: number;
+  readyMs: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)] * 10) / 10;
+};
+
+/** Runs in the page: changes Initialization and times the panels filling. */
+function toggleInPage(init: string): Promise<ToggleTiming> {
+  const root = document.querySelector('.app')!;
+  const select = [...document.querySelectorAll('label')].find(
+    (l) => l.textContent === 'Initialization',
+  )!.control as HTMLSelectElement;
+  const panels = [...document.querySelectorAll('[data-testid^="layer-"]')];
+  const before = panels.map((p) => p.getAttribute('data-act-std'));
+  return new Promise((resolve) => {
+    const start = performance.now();
+    let firstPanelMs = NaN;
+    let allActivationsMs = NaN;
+    const observer = new MutationObserver(() => {
+      const now = performance.now() - start;
+      const changed = panels.map((p, i) => p.getAttribute('data-act-std') !== before[i]);
+      if (Number.isNaN(firstPanelMs) && changed[0]) firstPanelMs = now;
+      if (Number.isNaN(allActivationsMs) && changed.every(Boolean)) allActivationsMs = now;
+      if (root.getAttribute('data-status') === 'ready' && !Number.isNaN(allActivationsMs)) {
+        observer.disconnect();
+        resolve({ firstPanelMs, allActivationsMs, readyMs: now });
+      }
+    });
+    observer.observe(root, {
+      attributes: true,
+      subtree: true,
+      attributeFilter: ['data-act-std', 'data-status'],
+    });
+    select.value = init;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+runCommand(async () => {
+  const args = parseArgs(process.argv.slice(2), FLAGS);
+  if (args.has('help')) {
+    process.stdout.write(helpText('Usage: npm run --silent bench:page -- [flags]', FLAGS) + '\n');
+    return;
+  }
+  const toggles = numberFlag(args, 'toggles', FLAGS, true);
+  const search = stringFlag(args, 'search', FLAGS);
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run npm run build first');
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not start');
+  const executablePath =
+    process.env.CHROMIUM_PATH ??
+    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(url + search);
+    await page.locator('.app[data-status="ready"]').waitFor({ timeout: 60_000 });
+    await page.evaluate(() => {
+      const w = window as Window & { longTasks?: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => w.longTasks!.push(e.duration)),
+      ).observe({ type: 'longtask' });
+    });
+    const timings: ToggleTiming[] = [];
+    for (let i = 0; i < toggles; i++)
+      timings.push(await page.evaluate(toggleInPage, i % 2 === 0 ? 'xavier' : 'small'));
+    const longTasks = await page.evaluate(
+      () => (window as Window & { longTasks?: number[] }).longTasks ?? [],
+    );
+    const backend = await page.locator('.engine').textContent();
+    const result = {
+      page: url.replace(/\/$/, '') + (search || '/'),
+      engine: backend?.replace(/.*engine\s*/, '').trim(),
+      toggles,
+      first_panel_ms: median(timings.map((t) => t.firstPanelMs)),
+      all_activations_ms: median(timings.map((t) => t.allActivationsMs)),
+      ready_ms: median(timings.map((t) => t.readyMs)),
+      longest_task_ms: longTasks.length ? Math.round(Math.max(...longTasks)) : 0,
+      long_tasks: longTasks.length,
+    };
+    process.stdout.write(JSON.stringify(result) + '\n');
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+});
