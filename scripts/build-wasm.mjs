@@ -29,7 +29,11 @@ function newestSourceTime() {
   const sources = readdirSync(sourceDir)
     .filter((f) => f.endsWith('.ts') || f.endsWith('.json'))
     .map((f) => join(sourceDir, f));
-  sources.push(fileURLToPath(import.meta.url));
+  // This script and the compiler's version count as sources too.
+  sources.push(
+    fileURLToPath(import.meta.url),
+    join(root, 'node_modules/assemblyscript/package.json'),
+  );
   return Math.max(...sources.map((f) => statSync(f).mtimeMs));
 }
 

@@ -101,7 +101,7 @@ export function layerStats(net: Network, i: number): LayerStats {
 
 export type HistogramSource = 'act' | 'preact' | 'grad';
 
-/** Counts of one layer's values over [low, high) in `bins` bins (at most 1000). */
+/** Counts of one layer's values over [low, high] in `bins` bins (at most 1000). */
 export function layerHistogram(
   net: Network,
   i: number,

@@ -196,9 +196,9 @@ export interface Kernels {
   /** out[c] = fraction of rows where x[r, c] > 0. */
   columnPositiveFraction(x: Float32Array, out: Float32Array, rows: number, cols: number): void;
   /**
-   * Histogram of n values over [low, high) in `bins` equal bins (mode Log10Abs bins log10|x|;
-   * zeros count as underflow). results()[0..bins) = counts, [bins] = below low, [bins+1] = at or
-   * above high, [bins+2] = non-finite.
+   * Histogram of n values over [low, high] in `bins` equal bins, the top edge in the last bin
+   * (mode Log10Abs bins log10|x|; zeros count as underflow). results()[0..bins) = counts,
+   * [bins] = below low, [bins+1] = above high, [bins+2] = non-finite.
    */
   histogram(
     x: Float32Array,

@@ -128,7 +128,8 @@ export function histogram(
     }
     if (mode === HistMode.Log10Abs) v = v === 0 ? -Infinity : Math.log10(Math.abs(v));
     if (v < low) results[bins]++;
-    else if (v >= high) results[bins + 1]++;
+    // The top edge belongs to the last bin: tanh and sigmoid reach exactly ±1 in float32.
+    else if (v > high) results[bins + 1]++;
     else results[Math.min(bins - 1, Math.floor((v - low) * scale))]++;
   }
 }

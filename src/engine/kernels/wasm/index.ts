@@ -25,7 +25,7 @@ export function createWasmKernels(variant: WasmVariant = bestVariant()): Kernels
   const baseBytes = wasm.callerOffset();
   const resultsBytes = wasm.resultsOffset();
   let buffer = memory.buffer;
-  let results = new Float64Array(buffer, resultsBytes, RESULT_SLOTS);
+  let results = new Float64Array(0); // made by the first grow()
 
   /** The byte address of a heap view, refusing views of another heap or of a replaced buffer. */
   function ptr(x: Float32Array): number {
@@ -37,8 +37,15 @@ export function createWasmKernels(variant: WasmVariant = bestVariant()): Kernels
 
   function grow(bytes: number): void {
     const have = memory.buffer.byteLength;
-    if (have < bytes) memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
-    if (memory.buffer !== buffer) {
+    if (have < bytes) {
+      try {
+        memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+      } catch (error) {
+        const mib = Math.ceil(bytes / 2 ** 20);
+        throw new RangeError(`wasm kernels: cannot grow the heap to ${mib} MiB (${error})`);
+      }
+    }
+    if (memory.buffer !== buffer || results.length === 0) {
       buffer = memory.buffer;
       results = new Float64Array(buffer, resultsBytes, RESULT_SLOTS);
     }
@@ -77,39 +84,41 @@ export function createWasmKernels(variant: WasmVariant = bestVariant()): Kernels
     maxoutForward: (z, h, rows, units) => wasm.maxoutForward(ptr(z), ptr(h), rows, units),
     maxoutBackward: (z, dh, dz, rows, units) =>
       wasm.maxoutBackward(ptr(z), ptr(dh), ptr(dz), rows, units),
-    batchnormForwardTrain(
-      z,
-      xhat,
-      out,
-      mean,
-      invStd,
-      gamma,
-      beta,
-      rMean,
-      rVar,
-      rows,
-      cols,
-      eps,
-      mom,
-    ) {
+    batchnormForwardTrain: (z, xhat, out, mean, invStd, gamma, beta, rMean, rVar, ...sizes) =>
       wasm.batchnormForwardTrain(
-        ...[z, xhat, out, mean, invStd, gamma, beta, rMean, rVar].map(ptr),
-        rows,
-        cols,
-        eps,
-        mom,
-      );
-    },
-    batchnormForwardEval(z, out, gamma, beta, rMean, rVar, rows, cols, eps) {
-      wasm.batchnormForwardEval(...[z, out, gamma, beta, rMean, rVar].map(ptr), rows, cols, eps);
-    },
-    batchnormBackward(dout, xhat, invStd, gamma, dz, dgamma, dbeta, rows, cols) {
+        ptr(z),
+        ptr(xhat),
+        ptr(out),
+        ptr(mean),
+        ptr(invStd),
+        ptr(gamma),
+        ptr(beta),
+        ptr(rMean),
+        ptr(rVar),
+        ...sizes,
+      ),
+    batchnormForwardEval: (z, out, gamma, beta, rMean, rVar, ...sizes) =>
+      wasm.batchnormForwardEval(
+        ptr(z),
+        ptr(out),
+        ptr(gamma),
+        ptr(beta),
+        ptr(rMean),
+        ptr(rVar),
+        ...sizes,
+      ),
+    batchnormBackward: (dout, xhat, invStd, gamma, dz, dgamma, dbeta, rows, cols) =>
       wasm.batchnormBackward(
-        ...[dout, xhat, invStd, gamma, dz, dgamma, dbeta].map(ptr),
+        ptr(dout),
+        ptr(xhat),
+        ptr(invStd),
+        ptr(gamma),
+        ptr(dz),
+        ptr(dgamma),
+        ptr(dbeta),
         rows,
         cols,
-      );
-    },
+      ),
     softmaxCrossEntropy: (logits, labels, probs, dlogits, rows, classes) =>
       wasm.softmaxCrossEntropy(ptr(logits), ptr(labels), ptr(probs), ptr(dlogits), rows, classes),
     sumSquares: (x, n) => wasm.sumSquares(ptr(x), n),
@@ -129,17 +138,8 @@ export function createWasmKernels(variant: WasmVariant = bestVariant()): Kernels
       const adam = opt === OptCode.Adam;
       const correction1 = adam ? 1 - Math.pow(beta1, step) : 1;
       const correction2 = adam ? 1 - Math.pow(beta2, step) : 1;
-      wasm.optimizerStep(
-        opt,
-        ...[w, g, m, v].map(ptr),
-        n,
-        lr,
-        beta1,
-        beta2,
-        eps,
-        correction1,
-        correction2,
-      );
+      const pointers = [ptr(w), ptr(g), ptr(m), ptr(v)] as const;
+      wasm.optimizerStep(opt, ...pointers, n, lr, beta1, beta2, eps, correction1, correction2);
     },
   };
 }

@@ -43,82 +43,90 @@ export interface WasmExports {
   activationBackward(act: number, z: number, h: number, dh: number, dz: number, n: number): void;
   maxoutForward(z: number, h: number, rows: number, units: number): void;
   maxoutBackward(z: number, dh: number, dz: number, rows: number, units: number): void;
-  batchnormForwardTrain(...args: number[]): void;
-  batchnormForwardEval(...args: number[]): void;
-  batchnormBackward(...args: number[]): void;
-  softmaxCrossEntropy(...args: number[]): number;
+  batchnormForwardTrain(
+    z: number,
+    xhat: number,
+    out: number,
+    mean: number,
+    invStd: number,
+    gamma: number,
+    beta: number,
+    runningMean: number,
+    runningVar: number,
+    rows: number,
+    cols: number,
+    eps: number,
+    momentum: number,
+  ): void;
+  batchnormForwardEval(
+    z: number,
+    out: number,
+    gamma: number,
+    beta: number,
+    runningMean: number,
+    runningVar: number,
+    rows: number,
+    cols: number,
+    eps: number,
+  ): void;
+  batchnormBackward(
+    dout: number,
+    xhat: number,
+    invStd: number,
+    gamma: number,
+    dz: number,
+    dgamma: number,
+    dbeta: number,
+    rows: number,
+    cols: number,
+  ): void;
+  softmaxCrossEntropy(
+    logits: number,
+    labels: number,
+    probs: number,
+    dlogits: number,
+    rows: number,
+    classes: number,
+  ): number;
   sumSquares(x: number, n: number): number;
   moments(x: number, n: number): void;
   countOutside(x: number, n: number, low: number, high: number): number;
   deadColumns(z: number, rows: number, cols: number): number;
   columnPositiveFraction(x: number, out: number, rows: number, cols: number): void;
   histogram(x: number, n: number, low: number, high: number, bins: number, mode: number): void;
-  optimizerStep(...args: number[]): void;
+  /** Adam's bias corrections 1 − β^t come from the caller. */
+  optimizerStep(
+    opt: number,
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    n: number,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    eps: number,
+    correction1: number,
+    correction2: number,
+  ): void;
 }
 
-/** A minimal module `() -> v128` returning v128.const 0: valid only where SIMD is. */
-const SIMD_PROBE = [
-  0,
-  97,
-  115,
-  109,
-  1,
-  0,
-  0,
-  0,
-  1,
-  5,
-  1,
-  96,
-  0,
-  1,
-  123,
-  3,
-  2,
-  1,
-  0,
-  10,
-  22,
-  1,
-  20,
-  0,
-  253,
-  12,
-  ...new Array<number>(16).fill(0),
-  11,
-];
-/** The same computing f32x4.relaxed_madd(0, 0, 0): valid only where relaxed SIMD is. */
-const RELAXED_PROBE = [
-  0,
-  97,
-  115,
-  109,
-  1,
-  0,
-  0,
-  0,
-  1,
-  5,
-  1,
-  96,
-  0,
-  1,
-  123,
-  3,
-  2,
-  1,
-  0,
-  10,
-  61,
-  1,
-  59,
-  0,
-  ...[0, 1, 2].flatMap(() => [253, 12, ...new Array<number>(16).fill(0)]),
-  253,
-  133,
-  2,
-  11,
-];
+/** A module whose one function, `() -> v128`, has the given body. */
+function probeModule(body: number[]): number[] {
+  const code = [0, ...body, 0x0b]; // no locals, the body, end
+  // prettier-ignore
+  return [
+    0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, // "\0asm", version 1
+    1, 5, 1, 0x60, 0, 1, 0x7b, // type section: () -> v128
+    3, 2, 1, 0, // function section: one function of type 0
+    10, code.length + 2, 1, code.length, ...code, // code section
+  ];
+}
+const V128_ZERO = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
+/** Valid only where SIMD is: returns v128.const 0. */
+const SIMD_PROBE = probeModule(V128_ZERO);
+/** Valid only where relaxed SIMD is: returns f32x4.relaxed_madd(0, 0, 0) (opcode 0xfd 0x105). */
+const RELAXED_PROBE = probeModule([...V128_ZERO, ...V128_ZERO, ...V128_ZERO, 0xfd, 0x85, 0x02]);
 
 const supported = new Map<WasmVariant, boolean>();
 const modules = new Map<WasmVariant, WasmModule>();

@@ -21,7 +21,7 @@ function slot(buffer: i32, c: i32): usize {
   return columnBuffer(buffer) + (<usize>c << 3);
 }
 
-/** SUM[c] = Σ_r z[r, c0 + c] and, when mu is given, SQUARES[c] = Σ_r (z − MU[c])². */
+/** SUM[c] = Σ_r z[r, c0 + c], or with `squares`, SQUARES[c] = Σ_r (z[r, c0 + c] − MU[c])². */
 function columnPass(z: usize, rows: i32, cols: i32, c0: i32, width: i32, squares: bool): void {
   const target = squares ? SQUARES : SUM;
   memory.fill(slot(target, 0), 0, <usize>width << 3);

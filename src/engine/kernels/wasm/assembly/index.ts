@@ -20,11 +20,11 @@ export {
   columnPositiveFraction,
   countOutside,
   deadColumns,
-  histogram,
   moments,
   softmaxCrossEntropy,
   sumSquares,
 } from './reductions';
+export { histogram } from './histogram';
 export { optimizerStep } from './optimizer';
 
 export function resultsOffset(): usize {

@@ -1,8 +1,8 @@
 /**
- * Reductions: the loss, moments, counts, fractions and histograms that statistics are made of.
+ * Reductions: the loss, moments, counts and fractions that statistics are made of.
  * Sums run in float64 like the TS backend; scalars beyond the return value go to the results.
  */
-import { COLUMN_BLOCK, RESULT_SLOTS, columnBuffer, setResult } from './layout';
+import { COLUMN_BLOCK, columnBuffer, setResult } from './layout';
 import { bytes, loadPartial, storePartial } from './lanes';
 
 /** Softmax cross-entropy averaged over rows (scalar float64, as the TS backend: rows·classes is small). */
@@ -43,21 +43,17 @@ export function softmaxCrossEntropy(
   return loss / rows;
 }
 
-/** Four floats widened to float64 and added, in two f64x2 lanes pairs, to acc. */
+/** (lo, hi) = the four floats of v widened to float64, minus shift. */
 // @ts-ignore: decorator
 @inline
-function wideSum(acc: v128, v: v128): v128 {
-  const lo = f64x2.promote_low_f32x4(v);
-  const hi = f64x2.promote_low_f32x4(i64x2.shuffle(v, v, 1, 0));
-  return f64x2.add(acc, f64x2.add(lo, hi));
+function lowHalf(v: v128, shift: v128): v128 {
+  return f64x2.sub(f64x2.promote_low_f32x4(v), shift);
 }
 
 // @ts-ignore: decorator
 @inline
-function wideSquares(acc: v128, v: v128, mean: v128): v128 {
-  const lo = f64x2.sub(f64x2.promote_low_f32x4(v), mean);
-  const hi = f64x2.sub(f64x2.promote_low_f32x4(i64x2.shuffle(v, v, 1, 0)), mean);
-  return f64x2.add(acc, f64x2.add(f64x2.mul(lo, lo), f64x2.mul(hi, hi)));
+function highHalf(v: v128, shift: v128): v128 {
+  return f64x2.sub(f64x2.promote_low_f32x4(i64x2.shuffle(v, v, 1, 0)), shift);
 }
 
 // @ts-ignore: decorator
@@ -68,58 +64,71 @@ function finite(v: v128): v128 {
 
 /** Σ x² (each square exact in float64). */
 export function sumSquares(x: usize, n: i32): f64 {
-  let acc = f64x2.splat(0);
   const zero = f64x2.splat(0);
+  let acc = zero;
   const n4 = n & ~3;
-  for (let i = 0; i < n4; i += 4) acc = wideSquares(acc, v128.load(x + bytes(i)), zero);
-  acc = wideSquares(acc, loadPartial(x + bytes(n4), n - n4), zero);
-  return f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  for (let i = 0; i < n4; i += 4) {
+    const v = v128.load(x + bytes(i));
+    const lo = lowHalf(v, zero);
+    const hi = highHalf(v, zero);
+    acc = f64x2.add(acc, f64x2.add(f64x2.mul(lo, lo), f64x2.mul(hi, hi)));
+  }
+  let sum = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  for (let i = n4; i < n; i++) {
+    const v = <f64>load<f32>(x + bytes(i));
+    sum += v * v;
+  }
+  return sum;
 }
 
-/** results[0] = mean, [1] = population std, [2] = non-finite count (left out of both). */
+/**
+ * results[0] = mean, [1] = population std, [2] = count of non-finite values (left out of both).
+ * One pass: sums of d = x − K and d² in float64, with K the first finite value, so
+ * Σd²/n − (Σd/n)² does not cancel the way Σx²/n − mean² would when |mean| ≫ std.
+ */
 export function moments(x: usize, n: i32): void {
+  let first: f32 = 0;
+  for (let i = 0; i < n; i++) {
+    const v = load<f32>(x + bytes(i));
+    if (isFinite(v)) {
+      first = v;
+      break;
+    }
+  }
+  const shift = f64x2.splat(<f64>first);
+  // Non-finite lanes are replaced by K: they add nothing.
+  const filler = f32x4.splat(first);
+  let sums = f64x2.splat(0);
+  let squares = sums;
+  let counts = i32x4.splat(0);
   const n4 = n & ~3;
-  const rest = n - n4;
-  const tail = loadPartial(x + bytes(n4), rest);
-  // Lanes past the tail count as non-finite (then discounted) and contribute nothing.
-  const tailMask = v128.and(finite(tail), i32x4.lt_s(i32x4(0, 1, 2, 3), i32x4.splat(rest)));
-  let acc = f64x2.splat(0);
-  let count = i32x4.splat(0);
   for (let i = 0; i < n4; i += 4) {
     const v = v128.load(x + bytes(i));
     const ok = finite(v);
-    acc = wideSum(acc, v128.and(v, ok));
-    count = i32x4.sub(count, ok);
+    const w = v128.bitselect(v, filler, ok);
+    const lo = lowHalf(w, shift);
+    const hi = highHalf(w, shift);
+    sums = f64x2.add(sums, f64x2.add(lo, hi));
+    squares = f64x2.add(squares, f64x2.add(f64x2.mul(lo, lo), f64x2.mul(hi, hi)));
+    counts = i32x4.sub(counts, ok);
   }
-  acc = wideSum(acc, v128.and(tail, tailMask));
-  count = i32x4.sub(count, tailMask);
-  const finiteCount = <f64>(i32x4.extract_lane(count, 0) + i32x4.extract_lane(count, 1) +
-    i32x4.extract_lane(count, 2) + i32x4.extract_lane(count, 3));
-  const sum = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  const mean = finiteCount > 0 ? sum / finiteCount : 0;
-  // Masked lanes (non-finite values, lanes past the end) add nothing to the squares.
-  const meanWide = f64x2.splat(mean);
-  let squares = f64x2.splat(0);
-  for (let i = 0; i < n4; i += 4) {
-    const v = v128.load(x + bytes(i));
-    squares = wideSquaresMasked(squares, v, finite(v), meanWide);
+  let sum = f64x2.extract_lane(sums, 0) + f64x2.extract_lane(sums, 1);
+  let square = f64x2.extract_lane(squares, 0) + f64x2.extract_lane(squares, 1);
+  let count = (i32x4.extract_lane(counts, 0) + i32x4.extract_lane(counts, 1)) +
+    (i32x4.extract_lane(counts, 2) + i32x4.extract_lane(counts, 3));
+  for (let i = n4; i < n; i++) {
+    const v = load<f32>(x + bytes(i));
+    if (!isFinite(v)) continue;
+    const d = <f64>v - <f64>first;
+    sum += d;
+    square += d * d;
+    count++;
   }
-  squares = wideSquaresMasked(squares, tail, tailMask, meanWide);
-  const total = f64x2.extract_lane(squares, 0) + f64x2.extract_lane(squares, 1);
-  setResult(0, mean);
-  setResult(1, finiteCount > 0 ? Math.sqrt(total / finiteCount) : 0);
-  setResult(2, <f64>n - finiteCount);
-}
-
-// @ts-ignore: decorator
-@inline
-function wideSquaresMasked(acc: v128, v: v128, ok: v128, mean: v128): v128 {
-  const lo = f64x2.sub(f64x2.promote_low_f32x4(v), mean);
-  const hi = f64x2.sub(f64x2.promote_low_f32x4(i64x2.shuffle(v, v, 1, 0)), mean);
-  const okLo = i64x2.extend_low_i32x4_s(ok);
-  const okHi = i64x2.extend_high_i32x4_s(ok);
-  const sq = f64x2.add(v128.and(f64x2.mul(lo, lo), okLo), v128.and(f64x2.mul(hi, hi), okHi));
-  return f64x2.add(acc, sq);
+  const meanShift = count > 0 ? sum / count : 0;
+  const meanSquare = count > 0 ? square / count : 0;
+  setResult(0, count > 0 ? <f64>first + meanShift : 0);
+  setResult(1, Math.sqrt(max(0, meanSquare - meanShift * meanShift)));
+  setResult(2, n - count);
 }
 
 /** Count of values below low or above high (compared exactly, as float64 like the TS backend). */
@@ -201,31 +210,4 @@ export function columnPositiveFraction(x: usize, out: usize, rows: i32, cols: i3
   }
   const o = out + bytes(c4);
   storePartial(o, f32x4.div(loadPartial(o, rest), n), rest);
-}
-
-/**
- * Histogram over [low, high) in `bins` bins (mode 1: log10|x|, zeros below low). results[0..bins)
- * = counts, [bins] = below, [bins+1] = at or above high, [bins+2] = non-finite. Binning is in
- * float64 exactly as the TS backend does it, so both put every value in the same bin.
- */
-export function histogram(x: usize, n: i32, low: f64, high: f64, bins: i32, mode: i32): void {
-  bins = min(bins, <i32>RESULT_SLOTS - 3);
-  const counts = columnBuffer(0);
-  memory.fill(counts, 0, bytes(bins + 3));
-  const scale = bins / (high - low);
-  const last = bins - 1;
-  for (let i = 0; i < n; i++) {
-    let v = <f64>load<f32>(x + bytes(i));
-    let slot: i32;
-    if (!isFinite(v)) slot = bins + 2;
-    else {
-      if (mode == 1) v = v == 0 ? -Infinity : Math.log10(Math.abs(v));
-      if (v < low) slot = bins;
-      else if (v >= high) slot = bins + 1;
-      else slot = min(last, <i32>Math.floor((v - low) * scale));
-    }
-    const at = counts + bytes(slot);
-    store<i32>(at, load<i32>(at) + 1);
-  }
-  for (let s = 0; s < bins + 3; s++) setResult(s, <f64>load<i32>(counts + bytes(s)));
 }
