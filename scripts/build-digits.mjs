@@ -19,7 +19,7 @@
  * decimals, so this recovers the original MNIST bytes exactly. Skips the work when the output is
  * newer than every input file.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,7 +104,10 @@ function build() {
     }
   });
   mkdirSync(dirname(output), { recursive: true });
-  writeFileSync(output, bytes);
+  // Write then rename, so a reader running at the same time never sees half a file.
+  const partial = `${output}.${process.pid}.tmp`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, output);
   return { count, train: train.length, bytes: bytes.length };
 }
 

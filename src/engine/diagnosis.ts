@@ -2,7 +2,7 @@
  * A diagnosis in plain words of one probe: which layers collapse, saturate, die or explode,
  * why (tied to the lecture), and one fix to try, as a change of configuration.
  */
-import type { ActivationName, InitName, NetworkConfig } from './config';
+import type { ActivationName, InitName, NetworkConfig, TrainingConfig } from './config';
 import { RELU_FAMILY } from './config';
 import type { NonFinite } from './network';
 import type { LayerStats } from './stats';
@@ -13,6 +13,8 @@ export interface Fix {
   /** Button text, e.g. "Use Xavier". */
   label: string;
   change: Partial<NetworkConfig>;
+  /** A training change, e.g. a lower learning rate. */
+  training?: Partial<Pick<TrainingConfig, 'learningRate' | 'optimizer' | 'l2'>>;
 }
 
 export interface Diagnosis {
@@ -140,4 +142,59 @@ export function diagnose(
       : `${init} initialization matches ${act}: each layer keeps the variance of its input.`,
     fix: null,
   };
+}
+
+/** A learning rate a decade lower, rounded to one significant digit. */
+function lowerRate(rate: number): number {
+  return Number((rate / 10).toPrecision(1));
+}
+
+/**
+ * The diagnosis while training: divergence first, then units dying since step 0, else what the
+ * statistics on the monitoring batch say (as at initialization).
+ */
+export function diagnoseTraining(
+  config: NetworkConfig,
+  training: TrainingConfig,
+  layers: LayerStats[],
+  deadAtStart: number[],
+  divergence: { step: number; reason: string; message: string } | null,
+): Diagnosis {
+  const rate = training.learningRate;
+  if (divergence) {
+    return {
+      severity: 'problem',
+      headline: divergence.message,
+      explanation:
+        'Updates that are too large overshoot the minimum and grow each step until numbers overflow (the lecture: a NaN cost almost always means a too-high learning rate).',
+      fix: {
+        label: `Lower the learning rate to ${lowerRate(rate)}`,
+        change: {},
+        training: { learningRate: lowerRate(rate) },
+      },
+    };
+  }
+  let worst = -1;
+  let climb = 0;
+  layers.forEach((layer, i) => {
+    const rise = layer.dead - (deadAtStart[i] ?? layer.dead);
+    if (rise > climb) {
+      climb = rise;
+      worst = i;
+    }
+  });
+  if (RELU_FAMILY.includes(config.activation) && worst >= 0 && climb > 0.05) {
+    const layer = layers[worst];
+    return {
+      severity: climb > 0.15 ? 'problem' : 'warning',
+      headline: `ReLUs are dying: layer ${layer.layer} went from ${percent(deadAtStart[worst])} to ${percent(layer.dead)} dead units since step 0.`,
+      explanation: `At learning rate ${rate} the updates are large enough to knock units off the data cloud; a dead ReLU outputs 0 for every example, gets no gradient, and never comes back. Lower the rate, or use leaky ReLU (which keeps a small gradient) or He initialization.`,
+      fix: {
+        label: `Lower the learning rate to ${lowerRate(rate)}`,
+        change: {},
+        training: { learningRate: lowerRate(rate) },
+      },
+    };
+  }
+  return diagnose(config, layers, null);
 }

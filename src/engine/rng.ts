@@ -87,4 +87,6 @@ export const enum Streams {
   ProbeData = 2,
   Batches = 3,
   Dataset = 4,
+  /** The trainer's fixed monitoring batch. */
+  Monitor = 5,
 }

@@ -18,80 +18,27 @@ import type { DataSplit, Dataset } from './data/dataset';
 import type { Kernels } from './kernels/kernels';
 import { Network, type NonFinite } from './network';
 import { Optimizer } from './optimizer';
-import {
-  addGradientStats,
-  forwardStats,
-  type Histogram,
-  layerHistogram,
-  type LayerStats,
-  unitFiringFractions,
-} from './stats';
+import { addGradientStats, forwardStats, layerHistogram, unitFiringFractions } from './stats';
 import {
   ACTIVATION_BINS,
   activationHistogramRange,
+  type Divergence,
+  divergenceMessage,
+  type Evaluation,
+  EXPLOSION_FACTOR,
+  EXPLOSION_PATIENCE,
   GRADIENT_LOG_RANGE,
+  type MonitorOptions,
+  type MonitorResult,
+  type StepResult,
   TrainingHistory,
 } from './training-history';
 
+export type { Divergence, Evaluation, MonitorOptions, MonitorResult, StepResult };
+export { EXPLOSION_FACTOR, EXPLOSION_PATIENCE };
+
 /** Rows of the monitoring batch: enough for stable fractions, as cheap as one training step. */
 export const MONITOR_ROWS = 256;
-/**
- * The loss explodes when its moving average (weight 0.1 per step) passes this multiple of the
- * first step's loss: the lecture's "cost > 3× the original cost: break out early", smoothed so
- * that one unlucky batch does not stop a run that is merely noisy.
- */
-export const EXPLOSION_FACTOR = 3;
-const LOSS_AVERAGE_WEIGHT = 0.1;
-
-export interface Divergence {
-  step: number;
-  reason: 'non-finite' | 'exploded';
-  loss: number;
-  /** Where the first NaN/Inf appeared ('update': the optimizer's step); null when exploded. */
-  phase: NonFinite['phase'] | 'update' | null;
-  /** 1-based hidden layer (depth + 1: the output layer) where it began or the updates were largest. */
-  layer: number;
-  learningRate: number;
-  optimizer: TrainingConfig['optimizer'];
-  /** For the alert: what happened, why, and the fix. */
-  message: string;
-}
-
-/** The last step's outcome: one object, updated in place (copy what you keep). */
-export interface StepResult {
-  /** Good steps taken since reset. */
-  step: number;
-  loss: number;
-  accuracy: number;
-  diverged: Divergence | null;
-}
-
-export interface MonitorOptions {
-  /** x-range of the activation histograms; by default fixed at the first monitor after reset. */
-  activationRange?: [number, number];
-  activationBins?: number;
-  /** log10 |∂L/∂h| range of the gradient histograms (default GRADIENT_LOG_RANGE). */
-  gradientLogRange?: [number, number];
-  gradientBins?: number;
-}
-
-export interface MonitorResult {
-  step: number;
-  /** Loss and accuracy on the monitoring batch. */
-  loss: number;
-  accuracy: number;
-  layers: LayerStats[];
-  activationHistograms: Histogram[];
-  /** Histograms of log10 |∂L/∂h|. */
-  gradientHistograms: Histogram[];
-  /** Per hidden layer, per unit (column): the fraction of the batch on which it fires. */
-  firing: Float32Array[];
-}
-
-export interface Evaluation {
-  loss: number;
-  accuracy: number;
-}
 
 export class Trainer {
   readonly net: Network;
@@ -101,13 +48,16 @@ export class Trainer {
   readonly monitorBatch: DataSplit;
   training: TrainingConfig;
   divergence: Divergence | null = null;
+  /** Multiple of the first loss that counts as exploded (see EXPLOSION_FACTOR). */
+  explosionFactor = EXPLOSION_FACTOR;
   readonly last: StepResult = { step: 0, loss: NaN, accuracy: NaN, diverged: null };
   private readonly batches: BatchSampler;
   /** Batchnorm running averages, saved while monitor() runs. */
   private readonly savedRunning: Float32Array;
   private activationRange: [number, number] | null = null;
   private firstLoss = NaN;
-  private averageLoss = NaN;
+  /** Consecutive steps with the loss above explosionFactor × firstLoss. */
+  private stepsAbove = 0;
 
   constructor(
     readonly network: NetworkConfig,
@@ -151,7 +101,7 @@ export class Trainer {
     this.optimizer.reset();
     this.batches.reset();
     this.firstLoss = NaN;
-    this.averageLoss = NaN;
+    this.stepsAbove = 0;
     this.divergence = null;
     this.activationRange = null;
     Object.assign(this.last, { step: 0, loss: NaN, accuracy: NaN, diverged: null });
@@ -199,9 +149,9 @@ export class Trainer {
       const where: NonFinite = net.nonFinite ?? { phase: 'loss', layer: net.layers.length + 1 };
       return this.diverge('non-finite', loss, where.phase, where.layer);
     }
-    if (Number.isNaN(this.firstLoss)) this.firstLoss = this.averageLoss = loss;
-    this.averageLoss += LOSS_AVERAGE_WEIGHT * (loss - this.averageLoss);
-    if (this.averageLoss > EXPLOSION_FACTOR * this.firstLoss)
+    if (Number.isNaN(this.firstLoss)) this.firstLoss = loss;
+    this.stepsAbove = loss > this.explosionFactor * this.firstLoss ? this.stepsAbove + 1 : 0;
+    if (this.stepsAbove >= EXPLOSION_PATIENCE)
       return this.diverge('exploded', loss, null, this.largestUpdateLayer());
     this.optimizer.apply();
     const ratios = this.optimizer.updateRatio;
@@ -252,8 +202,10 @@ export class Trainer {
       const stats = addGradientStats(net, i, forwardStats(net, i));
       const act = layerHistogram(net, i, 'act', actLow, actHigh, actBins);
       const grad = layerHistogram(net, i, 'grad', gradLow, gradHigh, gradBins, 'log10abs');
-      const firing = new Float32Array(net.layers[i].cols);
-      unitFiringFractions(net, i, firing);
+      // Kernels write only to heap views: dpre is free scratch until the next backward pass.
+      const scratch = net.layers[i].dpre.data.subarray(0, net.layers[i].cols);
+      unitFiringFractions(net, i, scratch);
+      const firing = scratch.slice();
       result.layers.push(stats);
       result.activationHistograms.push(act);
       result.gradientHistograms.push(grad);
@@ -382,23 +334,11 @@ export class Trainer {
     layer: number,
   ): StepResult {
     const { learningRate, optimizer } = this.training;
-    const step = this.last.step + 1;
-    const where = layer > this.network.depth ? 'the output layer' : `layer ${layer}`;
-    const what =
-      reason === 'exploded'
-        ? `the loss exploded to ${loss.toPrecision(3)}, over ${EXPLOSION_FACTOR}× where it started (largest updates in ${where})`
-        : phase === 'update'
-          ? `the weight update of ${where} overflowed to NaN or Infinity`
-          : `the ${phase} pass produced NaN or Infinity in ${where}`;
+    const divergence = { step: this.last.step + 1, reason, loss, phase, layer, learningRate };
     this.divergence = {
-      step,
-      reason,
-      loss,
-      phase,
-      layer,
-      learningRate,
+      ...divergence,
       optimizer,
-      message: `Training diverged at step ${step}: ${what}. The learning rate ${learningRate} is too high for this network; lower it (try ${learningRate / 10}) and press Reset.`,
+      message: divergenceMessage(divergence, this.network.depth, this.explosionFactor),
     };
     this.last.diverged = this.divergence;
     return this.last;

@@ -1,11 +1,91 @@
 /**
- * What the training views draw over time, in bounded memory however long the run: each series
- * keeps at most `capacity` points; when full, neighbouring points merge pairwise (their mean, at
- * the later step) and every later point averages twice as many values. A 30-minute run thus keeps
- * its whole span in view at a resolution that halves now and then, never growing.
+ * What training reports, step by step and over time. The histories stay bounded however long the
+ * run: each series keeps at most `capacity` points; when full, neighbouring points merge pairwise
+ * (their mean, at the later step) and every later point averages twice as many values. A
+ * 30-minute run thus keeps its whole span in view at a resolution that halves now and then.
  */
-import type { ActivationName } from './config';
-import type { Histogram } from './stats';
+import type { ActivationName, TrainingConfig } from './config';
+import type { NonFinite } from './network';
+import type { Histogram, LayerStats } from './stats';
+
+/**
+ * The loss has exploded when it stayed above EXPLOSION_FACTOR × the first step's loss for
+ * EXPLOSION_PATIENCE steps in a row: the lecture's "cost > 3× the original cost: break out
+ * early", made patient because SGD at a high rate throws single spikes (up to ~20× on the Dead
+ * ReLUs demo) that recover, and those spikes are what kill the units the demo shows dying. A run
+ * that truly blows up stays up (or reaches NaN, caught at once).
+ */
+export const EXPLOSION_FACTOR = 3;
+export const EXPLOSION_PATIENCE = 10;
+
+export interface Divergence {
+  step: number;
+  reason: 'non-finite' | 'exploded';
+  loss: number;
+  /** Where the first NaN/Inf appeared ('update': the optimizer's step); null when exploded. */
+  phase: NonFinite['phase'] | 'update' | null;
+  /** 1-based hidden layer (depth + 1: output layer) where it began or updates were largest. */
+  layer: number;
+  learningRate: number;
+  optimizer: TrainingConfig['optimizer'];
+  /** For the alert: what happened, why, and the fix. */
+  message: string;
+}
+
+/** The last step's outcome: one object, updated in place (copy what you keep). */
+export interface StepResult {
+  /** Good steps taken since reset. */
+  step: number;
+  loss: number;
+  accuracy: number;
+  diverged: Divergence | null;
+}
+
+export interface MonitorOptions {
+  /** x-range of the activation histograms; by default fixed at the first monitor after reset. */
+  activationRange?: [number, number];
+  activationBins?: number;
+  /** log10 |∂L/∂h| range of the gradient histograms (default GRADIENT_LOG_RANGE). */
+  gradientLogRange?: [number, number];
+  gradientBins?: number;
+}
+
+export interface MonitorResult {
+  step: number;
+  /** Loss and accuracy on the monitoring batch. */
+  loss: number;
+  accuracy: number;
+  layers: LayerStats[];
+  activationHistograms: Histogram[];
+  /** Histograms of log10 |∂L/∂h|. */
+  gradientHistograms: Histogram[];
+  /** Per hidden layer, per unit (column): the fraction of the batch on which it fires. */
+  firing: Float32Array[];
+}
+
+export interface Evaluation {
+  loss: number;
+  accuracy: number;
+}
+
+/** The alert's text: what happened, why, and the fix. */
+export function divergenceMessage(
+  divergence: Omit<Divergence, 'message' | 'optimizer'>,
+  depth: number,
+  explosionFactor = EXPLOSION_FACTOR,
+): string {
+  const { step, reason, loss, phase, layer, learningRate } = divergence;
+  const where = layer > depth ? 'the output layer' : `layer ${layer}`;
+  const what =
+    reason === 'exploded'
+      ? `the loss exploded to ${loss.toPrecision(3)}, above ${explosionFactor}× its start for ${EXPLOSION_PATIENCE} steps (largest updates in ${where})`
+      : phase === 'update'
+        ? `the weight update of ${where} overflowed to NaN or Infinity`
+        : phase === 'loss'
+          ? 'the loss turned NaN or Infinity'
+          : `the ${phase} pass produced NaN or Infinity in ${where}`;
+  return `Training diverged${reason === 'non-finite' ? ' (NaN)' : ''} at step ${step}: ${what}. The learning rate ${learningRate} is too high for this network; lower it (try ${learningRate / 10}) and press Reset.`;
+}
 
 /** Default points per series: about one per pixel of a wide chart. */
 export const SERIES_CAPACITY = 1024;
@@ -82,7 +162,11 @@ export class DownsampledSeries {
     this.pendingSum += value;
     this.pendingCount++;
     if (this.pendingCount < this.stride) return;
-    if (this.count === this.capacity) this.merge();
+    if (this.count === this.capacity) {
+      this.merge();
+      // The new point must average as many values as its (now merged) neighbours.
+      if (this.pendingCount < this.stride) return;
+    }
     this.steps[this.count] = step;
     this.values[this.count] = this.pendingSum / this.pendingCount;
     this.count++;
@@ -149,7 +233,8 @@ export class SnapshotSeries<T> {
     const last = this.items[this.items.length - 1];
     if (last && step - last.step < this.interval) return false;
     if (this.items.length === this.capacity) {
-      this.items = this.items.filter((_, i) => i % 2 === 1);
+      // Keep the even ones: the first snapshot (the network at initialization) stays.
+      this.items = this.items.filter((_, i) => i % 2 === 0);
       this.interval *= 2;
     }
     this.items.push({ step, value });

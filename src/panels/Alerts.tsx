@@ -9,6 +9,7 @@ export function Alerts() {
   const dismissUrlNotices = useSettings((s) => s.dismissUrlNotices);
   const error = useResults((s) => s.error);
   const notices = useResults((s) => s.notices);
+  const diverged = useResults((s) => s.training?.diverged ?? null);
   const dismissNotices = useResults((s) => s.dismissNotices);
   const messages: { text: string; dismiss?: () => void; kind: 'error' | 'warning' }[] = [
     ...(inputError
@@ -21,6 +22,9 @@ export function Alerts() {
         ]
       : []),
     ...(error ? [{ text: error, kind: 'error' as const }] : []),
+    ...(diverged
+      ? [{ text: `Training stopped: ${diverged.message}`, kind: 'error' as const }]
+      : []),
     ...urlNotices.map((text) => ({ text, dismiss: dismissUrlNotices, kind: 'warning' as const })),
     ...notices.map((text) => ({ text, dismiss: dismissNotices, kind: 'warning' as const })),
   ];

@@ -6,10 +6,13 @@ import { DepthChartPanel } from './DepthChartPanel';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { LayerGrid } from './LayerGrid';
 import { StatsTable } from './StatsTable';
+import { TrainingControls } from './TrainingControls';
+import { TrainingView } from './TrainingView';
 
 export function App() {
   const status = useResults((s) => s.status);
   const backend = useResults((s) => s.backend);
+  const mode = useResults((s) => s.mode);
   return (
     <div className="app" data-status={status}>
       <header className="app-header">
@@ -25,6 +28,7 @@ export function App() {
       </header>
       <aside className="sidebar">
         <Controls />
+        <TrainingControls />
       </aside>
       <main className="content">
         <Alerts />
@@ -32,6 +36,7 @@ export function App() {
           <DiagnosisPanel />
           <DepthChartPanel />
         </div>
+        {mode === 'train' && <TrainingView />}
         <LayerGrid />
         <StatsTable />
       </main>

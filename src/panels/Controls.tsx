@@ -46,6 +46,8 @@ export function Controls() {
   const ids = { act: useId(), init: useId(), bn: useId() };
   const onInvalid = (field: string) => (message: string) => reportInputError({ field, message });
   const bytes = estimateNetworkBytes(network, batch);
+  // A data set fixes the input dimension and the classes.
+  const fromData = useSettings((s) => s.data.name !== 'probe');
 
   return (
     <form className="controls" aria-label="Network" onSubmit={(event) => event.preventDefault()}>
@@ -118,24 +120,28 @@ export function Controls() {
         label="Batch size"
         value={batch}
         {...LIMITS.batch}
-        hint="Rows of random N(0,1) input."
+        hint={fromData ? 'Examples per training step.' : 'Rows of random N(0,1) input.'}
         onCommit={(value) => update({}, value)}
         onInvalid={onInvalid('batch')}
       />
-      <NumberField
-        label="Input dimension"
-        value={network.inputDim}
-        {...LIMITS.inputDim}
-        onCommit={(inputDim) => update({ inputDim })}
-        onInvalid={onInvalid('inputDim')}
-      />
-      <NumberField
-        label="Classes"
-        value={network.classes}
-        {...LIMITS.classes}
-        onCommit={(classes) => update({ classes })}
-        onInvalid={onInvalid('classes')}
-      />
+      {!fromData && (
+        <>
+          <NumberField
+            label="Input dimension"
+            value={network.inputDim}
+            {...LIMITS.inputDim}
+            onCommit={(inputDim) => update({ inputDim })}
+            onInvalid={onInvalid('inputDim')}
+          />
+          <NumberField
+            label="Classes"
+            value={network.classes}
+            {...LIMITS.classes}
+            onCommit={(classes) => update({ classes })}
+            onInvalid={onInvalid('classes')}
+          />
+        </>
+      )}
       <NumberField
         label="Seed"
         value={network.seed}

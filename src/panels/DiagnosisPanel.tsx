@@ -1,4 +1,5 @@
 /** What is happening, why, and the fix to try as one click. */
+import type { Diagnosis } from '../engine/diagnosis';
 import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
 import { formatNumber } from './format';
@@ -6,10 +7,16 @@ import { formatNumber } from './format';
 export function DiagnosisPanel() {
   const diagnosis = useResults((s) => s.diagnosis);
   const status = useResults((s) => s.status);
+  const mode = useResults((s) => s.mode);
   const loss = useResults((s) => s.loss);
   const elapsedMs = useResults((s) => s.elapsedMs);
   const classes = useResults((s) => s.config?.classes);
   const update = useSettings((s) => s.update);
+  const setTraining = useSettings((s) => s.setTraining);
+  const applyFix = (fix: NonNullable<Diagnosis['fix']>) => {
+    if (fix.training) setTraining(fix.training);
+    if (Object.keys(fix.change).length > 0) update(fix.change);
+  };
   return (
     <section
       className={`diagnosis card ${diagnosis?.severity ?? ''}`}
@@ -23,7 +30,7 @@ export function DiagnosisPanel() {
           <p className="headline">{diagnosis.headline}</p>
           <p>{diagnosis.explanation}</p>
           {diagnosis.fix && (
-            <button type="button" className="primary" onClick={() => update(diagnosis.fix!.change)}>
+            <button type="button" className="primary" onClick={() => applyFix(diagnosis.fix!)}>
               {diagnosis.fix.label}
             </button>
           )}
@@ -31,7 +38,7 @@ export function DiagnosisPanel() {
       ) : (
         <p>Computing the first pass…</p>
       )}
-      {loss !== null && classes !== undefined && (
+      {mode === 'probe' && loss !== null && classes !== undefined && (
         <p className="meta">
           Initial loss {formatNumber(loss, 3)} (ln {classes} = {formatNumber(Math.log(classes), 3)})
           ·{' '}

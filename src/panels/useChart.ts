@@ -1,16 +1,16 @@
 /**
- * Gives a chart an <svg> that d3 owns: React renders the element, the draw function fills it
+ * Gives a chart an <svg> (or <canvas>) that d3 owns: React renders the element, the draw function fills it
  * whenever the data or the available width change. React never renders children into it.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Size } from '../charts/types';
 
-export function useChart<T>(
-  draw: (svg: SVGSVGElement, data: T, size: Size) => void,
+export function useChart<T, E extends Element = SVGSVGElement>(
+  draw: (element: E, data: T, size: Size) => void,
   data: T,
   height: number,
 ) {
-  const ref = useRef<SVGSVGElement>(null);
+  const ref = useRef<E>(null);
   const [width, setWidth] = useState(0);
 
   useLayoutEffect(() => {

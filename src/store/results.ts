@@ -8,7 +8,8 @@ import type { Diagnosis } from '../engine/diagnosis';
 import type { NonFinite } from '../engine/network';
 import type { Histogram, LayerStats } from '../engine/stats';
 import type { LayerTheory } from '../engine/theory';
-import type { WorkerMessage } from '../worker/protocol';
+import type { Divergence } from '../engine/trainer';
+import type { RegionsFrame, SamplesFrame, TrainSeries, WorkerMessage } from '../worker/protocol';
 
 export type Status = 'computing' | 'ready' | 'training' | 'error';
 
@@ -21,8 +22,30 @@ export interface LayerView {
   gradLogHistogram: Histogram | null;
 }
 
+/** The training run as the training view draws it. */
+export interface TrainingView {
+  running: boolean;
+  step: number;
+  stepsPerSecond: number;
+  dataTitle: string;
+  inputDim: number;
+  classes: number;
+  trainCount: number;
+  loss: number;
+  accuracy: number;
+  validation: { loss: number; accuracy: number } | null;
+  firing: Float32Array[];
+  series: TrainSeries | null;
+  regions: RegionsFrame | null;
+  samples: SamplesFrame | null;
+  diverged: Divergence | null;
+}
+
 export interface ResultsState {
   status: Status;
+  /** Which view the layer panels show: the probe, or the training run's monitoring batch. */
+  mode: 'probe' | 'train';
+  training: TrainingView | null;
   backend: string | null;
   requestId: number;
   /** The configuration the current results belong to. */
@@ -41,7 +64,7 @@ export interface ResultsState {
   error: string | null;
   /** Things the user should know that are not errors (e.g. the engine restarted). */
   notices: string[];
-  begin: (id: number, config: NetworkConfig, batch: number) => void;
+  begin: (id: number, config: NetworkConfig, batch: number, mode?: 'probe' | 'train') => void;
   applyMessages: (messages: WorkerMessage[]) => void;
   addNotice: (notice: string) => void;
   dismissNotices: () => void;
@@ -57,6 +80,8 @@ const emptyLayer = (): LayerView => ({
 
 export const useResults = create<ResultsState>()((set, get) => ({
   status: 'computing',
+  mode: 'probe',
+  training: null,
   backend: null,
   requestId: 0,
   config: null,
@@ -73,11 +98,13 @@ export const useResults = create<ResultsState>()((set, get) => ({
   diagnosis: null,
   error: null,
   notices: [],
-  begin(id, config, batch) {
+  begin(id, config, batch, mode = 'probe') {
     // Keep the previous drawing until the new pass replaces it layer by layer (no flash).
-    const sameDepth = get().layers.length === config.depth;
+    const sameDepth = get().layers.length === config.depth && get().mode === mode;
     set({
       status: 'computing',
+      mode,
+      training: mode === 'train' ? get().training : null,
       requestId: id,
       config,
       batch,
@@ -136,6 +163,44 @@ export const useResults = create<ResultsState>()((set, get) => ({
         case 'error':
           Object.assign(patch, { status: 'error', error: message.message });
           break;
+        case 'train-frame': {
+          const previous = patch.training ?? state.training;
+          layers = message.layers.map((stats, i) => ({
+            stats,
+            hasGradients: true,
+            actHistogram: message.actHistograms[i],
+            gradHistogram: message.gradHistograms[i],
+            gradLogHistogram: message.gradLogHistograms[i],
+          }));
+          Object.assign(patch, {
+            status: message.running ? 'training' : 'ready',
+            actRange: message.actRange,
+            theory: [],
+            gradTheory: [],
+            loss: message.loss,
+            diagnosis: message.diagnosis,
+            nonFinite: null,
+            training: {
+              running: message.running,
+              step: message.step,
+              stepsPerSecond: message.stepsPerSecond,
+              dataTitle: message.dataTitle,
+              inputDim: message.inputDim,
+              classes: message.classes,
+              trainCount: message.trainCount,
+              loss: message.loss,
+              accuracy: message.accuracy,
+              validation: message.validation,
+              firing: message.firing,
+              // Series, regions and samples come with some frames only: keep the last ones.
+              series: message.series ?? (message.step === 0 ? null : (previous?.series ?? null)),
+              regions: message.regions ?? previous?.regions ?? null,
+              samples: message.samples ?? previous?.samples ?? null,
+              diverged: message.diverged,
+            },
+          });
+          break;
+        }
       }
     }
     if (layers) patch.layers = layers;

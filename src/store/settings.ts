@@ -3,8 +3,19 @@
  * here; a bad one is refused with a message and the last good settings stay in effect.
  */
 import { create } from 'zustand';
-import { ConfigError, type NetworkConfig, validateNetworkConfig } from '../engine/config';
-import { DEFAULT_STATE, type GradAxis, type PageState, parseState } from './url-state';
+import {
+  ConfigError,
+  type NetworkConfig,
+  validateNetworkConfig,
+  validateTrainingConfig,
+} from '../engine/config';
+import {
+  type DataSettings,
+  DEFAULT_STATE,
+  type GradAxis,
+  type PageState,
+  parseState,
+} from './url-state';
 
 export interface InputError {
   /** The engine's field name, e.g. 'width'. */
@@ -18,6 +29,11 @@ export interface SettingsState extends PageState {
   urlNotices: string[];
   /** Applies a change if the result can run; returns whether it did. */
   update: (change: Partial<NetworkConfig>, batch?: number) => boolean;
+  setData: (change: Partial<DataSettings>) => void;
+  /** Applies a learning-rate, optimizer or L2 change if valid; returns whether it did. */
+  setTraining: (change: Partial<PageState['training']>) => boolean;
+  /** Applies a whole preset (e.g. the Dead ReLUs demonstration) at once. */
+  applyPreset: (preset: Partial<PageState>) => void;
   setGradAxis: (axis: GradAxis) => void;
   /** Replaces everything (from the URL), e.g. on back/forward. */
   replace: (state: PageState, notices: string[]) => void;
@@ -49,6 +65,29 @@ export const useSettings = create<SettingsState>()((set, get) => ({
     set({ network, batch: nextBatch, inputError: null });
     return true;
   },
+  setData(change) {
+    const previous = get().data;
+    const data = { ...previous, ...change };
+    // A probe-sized batch is far too large for a minibatch: start training at 128 rows.
+    const batch =
+      previous.name === 'probe' && data.name !== 'probe' && get().batch > 512 ? 128 : get().batch;
+    set({ data, batch, inputError: null });
+  },
+  setTraining(change) {
+    const training = { ...get().training, ...change };
+    try {
+      validateTrainingConfig({ ...training, batchSize: get().batch });
+    } catch (error) {
+      const field = error instanceof ConfigError ? error.field : 'training';
+      set({
+        inputError: { field, message: error instanceof Error ? error.message : String(error) },
+      });
+      return false;
+    }
+    set({ training, inputError: null });
+    return true;
+  },
+  applyPreset: (preset) => set({ ...preset, inputError: null }),
   setGradAxis: (gradAxis) => set({ gradAxis }),
   replace: (state, notices) => set({ ...state, inputError: null, urlNotices: notices }),
   reportInputError: (inputError) => set({ inputError }),

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, INITS, LIMITS } from '../engine/config';
-import { DEFAULT_STATE, type PageState, parseState, serializeState } from './url-state';
+import {
+  DATA_CHOICES,
+  DEFAULT_DATA,
+  DEFAULT_STATE,
+  DEFAULT_TRAINING,
+  SPEEDS,
+  type PageState,
+  parseState,
+  serializeState,
+} from './url-state';
 
 const stateArbitrary: fc.Arbitrary<PageState> = fc.record({
   network: fc.record({
@@ -16,6 +25,19 @@ const stateArbitrary: fc.Arbitrary<PageState> = fc.record({
     batchnorm: fc.boolean(),
   }),
   batch: fc.integer({ min: 1, max: 1000 }),
+  data: fc.record({
+    name: fc.constantFrom(...DATA_CHOICES),
+    points: fc.integer({ min: 50, max: 10_000 }),
+    noise: fc.double({ min: 0, max: 1, noNaN: true }),
+    planarClasses: fc.integer({ min: 2, max: 6 }),
+    normalize: fc.boolean(),
+  }),
+  training: fc.record({
+    optimizer: fc.constantFrom('sgd' as const, 'momentum' as const, 'adam' as const),
+    learningRate: fc.double({ min: 1e-8, max: 100, noNaN: true }),
+    l2: fc.double({ min: 0, max: 100, noNaN: true }),
+    speed: fc.constantFrom(...SPEEDS),
+  }),
   gradAxis: fc.constantFrom('linear' as const, 'log' as const),
   backend: fc.constantFrom('auto' as const, 'ts' as const, 'wasm' as const),
 });
@@ -30,13 +52,24 @@ describe('URL state', () => {
       fc.property(stateArbitrary, (state) => {
         const parsed = parseState(serializeState(state));
         expect(parsed.notices).toEqual([]);
-        const expected =
-          state.network.init === 'custom'
-            ? state
-            : {
-                ...state,
-                network: { ...state.network, initScale: DEFAULT_STATE.network.initScale },
-              };
+        // Fields that do not apply are not written, so they come back as defaults.
+        const planar = state.data.name !== 'probe' && state.data.name !== 'digits';
+        const training = state.data.name !== 'probe';
+        const expected: PageState = {
+          ...state,
+          network:
+            state.network.init === 'custom'
+              ? state.network
+              : { ...state.network, initScale: DEFAULT_STATE.network.initScale },
+          data: {
+            name: state.data.name,
+            points: planar ? state.data.points : DEFAULT_DATA.points,
+            noise: planar ? state.data.noise : DEFAULT_DATA.noise,
+            planarClasses: planar ? state.data.planarClasses : DEFAULT_DATA.planarClasses,
+            normalize: training ? state.data.normalize : DEFAULT_DATA.normalize,
+          },
+          training: training ? state.training : DEFAULT_TRAINING,
+        };
         expect(parsed.state).toEqual(expected);
       }),
     );
@@ -73,6 +106,13 @@ describe('URL state', () => {
     expect(state.network.activation).toBe('tanh');
     expect(state.network.init).toBe('small');
     expect(notices).toHaveLength(4);
+  });
+
+  it('reads learning rates written as 1e-3 or 0.001', () => {
+    expect(parseState('?data=spiral&lr=1e-3').state.training.learningRate).toBe(0.001);
+    expect(parseState('?data=spiral&lr=0.001').state.training.learningRate).toBe(0.001);
+    const { notices } = parseState('?data=spiral&lr=fast');
+    expect(notices[0]).toContain('learning rate');
   });
 
   it('a combination too big to run falls back to the default network', () => {

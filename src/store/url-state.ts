@@ -13,22 +13,61 @@ import {
   LECTURE_NETWORK,
   LIMITS,
   type NetworkConfig,
+  OPTIMIZERS,
+  type OptimizerName,
+  type TrainingConfig,
   validateNetworkConfig,
 } from '../engine/config';
+import { DATASETS, type DatasetName } from '../engine/data/dataset';
+import { PLANAR_LIMITS } from '../engine/data/planar';
 
 export type GradAxis = 'linear' | 'log';
 export type BackendParam = 'auto' | 'ts' | 'wasm';
+/** 'probe': the lecture's random N(0,1) input; otherwise a data set to train on. */
+export type DataChoice = 'probe' | DatasetName;
+export const DATA_CHOICES: readonly DataChoice[] = ['probe', ...DATASETS];
+
+export interface DataSettings {
+  name: DataChoice;
+  points: number;
+  noise: number;
+  /** Spiral arms or blobs. */
+  planarClasses: number;
+  normalize: boolean;
+}
 
 export interface PageState {
   network: NetworkConfig;
+  /** Rows per pass: the probe's batch, or the training minibatch. */
   batch: number;
+  data: DataSettings;
+  /** Training settings; speed caps steps per second (0: as fast as the engine goes). */
+  training: Omit<TrainingConfig, 'batchSize'> & { speed: number };
   gradAxis: GradAxis;
   backend: BackendParam;
 }
 
+export const DEFAULT_DATA: DataSettings = {
+  name: 'probe',
+  points: 600,
+  noise: 0.2,
+  planarClasses: 3,
+  normalize: true,
+};
+export const DEFAULT_TRAINING: PageState['training'] = {
+  optimizer: 'sgd',
+  learningRate: 0.01,
+  l2: 0,
+  speed: 0,
+};
+/** Speeds the Speed control offers (0: as fast as possible). */
+export const SPEEDS = [0, 1000, 300, 100, 30, 10] as const;
+
 export const DEFAULT_STATE: PageState = {
   network: LECTURE_NETWORK,
   batch: LECTURE_BATCH,
+  data: DEFAULT_DATA,
+  training: DEFAULT_TRAINING,
   gradAxis: 'linear',
   backend: 'auto',
 };
@@ -52,6 +91,13 @@ function parseInteger(text: string, min: number, max: number): number | null {
   if (!/^\s*-?\d+\s*$/.test(text)) return null;
   const value = Number(text);
   return Number.isSafeInteger(value) && value >= min && value <= max ? value : null;
+}
+
+/** A plain decimal or exponent number (1e-3, 0.001) within [min, max]. */
+function parseNumber(text: string, min: number, max: number): number | null {
+  if (!/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(text)) return null;
+  const value = Number(text);
+  return Number.isFinite(value) && value >= min && value <= max ? value : null;
 }
 
 function pick<T extends string>(text: string, choices: readonly T[]): T | null {
@@ -139,15 +185,89 @@ export function parseState(search: string): ParsedState {
     if (value) backend = value;
     else fallback('backend', backendText, 'ts or wasm', backend);
   }
+  const data: DataSettings = { ...DEFAULT_DATA };
+  const dataText = params.get('data');
+  if (dataText !== null) {
+    const value = pick<DataChoice>(dataText, DATA_CHOICES);
+    if (value) data.name = value;
+    else fallback('data set', dataText, `one of ${DATA_CHOICES.join(', ')}`, data.name);
+  }
+  const pointsText = params.get('points');
+  if (pointsText !== null) {
+    const value = parseInteger(pointsText, PLANAR_LIMITS.size.min, PLANAR_LIMITS.size.max);
+    if (value !== null) data.points = value;
+    else
+      fallback(
+        'points',
+        pointsText,
+        `a whole number from ${PLANAR_LIMITS.size.min} to ${PLANAR_LIMITS.size.max}`,
+        data.points,
+      );
+  }
+  const noiseText = params.get('noise');
+  if (noiseText !== null) {
+    const value = parseNumber(noiseText, PLANAR_LIMITS.noise.min, PLANAR_LIMITS.noise.max);
+    if (value !== null) data.noise = value;
+    else
+      fallback(
+        'noise',
+        noiseText,
+        `a number from ${PLANAR_LIMITS.noise.min} to ${PLANAR_LIMITS.noise.max}`,
+        data.noise,
+      );
+  }
+  const armsText = params.get('arms');
+  if (armsText !== null) {
+    const value = parseInteger(armsText, PLANAR_LIMITS.classes.min, PLANAR_LIMITS.classes.max);
+    if (value !== null) data.planarClasses = value;
+    else
+      fallback(
+        'arms',
+        armsText,
+        `a whole number from ${PLANAR_LIMITS.classes.min} to ${PLANAR_LIMITS.classes.max}`,
+        data.planarClasses,
+      );
+  }
+  const normText = params.get('norm');
+  if (normText !== null) {
+    if (normText === '1' || normText === '0') data.normalize = normText === '1';
+    else fallback('normalization', normText, '1 or 0', data.normalize ? 1 : 0);
+  }
+  const training = { ...DEFAULT_TRAINING };
+  const optText = params.get('opt');
+  if (optText !== null) {
+    const value = pick<OptimizerName>(optText, OPTIMIZERS);
+    if (value) training.optimizer = value;
+    else fallback('optimizer', optText, `one of ${OPTIMIZERS.join(', ')}`, training.optimizer);
+  }
+  const lrText = params.get('lr');
+  if (lrText !== null) {
+    const value = parseNumber(lrText, 1e-8, 100);
+    if (value !== null && value > 0) training.learningRate = value;
+    else
+      fallback('learning rate', lrText, 'a number above 0 and at most 100', training.learningRate);
+  }
+  const l2Text = params.get('l2');
+  if (l2Text !== null) {
+    const value = parseNumber(l2Text, 0, 100);
+    if (value !== null) training.l2 = value;
+    else fallback('L2 strength', l2Text, 'a number from 0 to 100', training.l2);
+  }
+  const speedText = params.get('speed');
+  if (speedText !== null) {
+    const value = parseInteger(speedText, 0, 1000);
+    if (value !== null && (SPEEDS as readonly number[]).includes(value)) training.speed = value;
+    else fallback('speed', speedText, `one of ${SPEEDS.join(', ')} steps/s`, training.speed);
+  }
   // Each field may be fine alone and the whole still too big to run.
   try {
     validateNetworkConfig(network, batch);
   } catch (error) {
     const reason = error instanceof ConfigError ? error.message : String(error);
     notices.push(`The link's network cannot run (${reason}); showing the default experiment.`);
-    return { state: { ...DEFAULT_STATE, gradAxis, backend }, notices };
+    return { state: { ...DEFAULT_STATE, data, training, gradAxis, backend }, notices };
   }
-  return { state: { network, batch, gradAxis, backend }, notices };
+  return { state: { network, batch, data, training, gradAxis, backend }, notices };
 }
 
 export function serializeState(state: PageState): string {
@@ -159,6 +279,19 @@ export function serializeState(state: PageState): string {
   for (const field of INTEGER_FIELDS) params.set(field.param, String(network[field.key]));
   params.set('bn', network.batchnorm ? '1' : '0');
   params.set('batch', String(state.batch));
+  params.set('data', state.data.name);
+  if (state.data.name !== 'probe' && state.data.name !== 'digits') {
+    params.set('points', String(state.data.points));
+    params.set('noise', String(state.data.noise));
+    params.set('arms', String(state.data.planarClasses));
+  }
+  if (state.data.name !== 'probe') {
+    params.set('norm', state.data.normalize ? '1' : '0');
+    params.set('opt', state.training.optimizer);
+    params.set('lr', String(state.training.learningRate));
+    params.set('l2', String(state.training.l2));
+    params.set('speed', String(state.training.speed));
+  }
   params.set('grad', state.gradAxis);
   if (state.backend !== 'auto') params.set('backend', state.backend);
   return `?${params.toString()}`;

@@ -3,10 +3,18 @@
  * the results store at most once per animation frame. If the worker dies it is restarted, the
  * last request runs again, and a notice says so.
  */
-import type { NetworkConfig } from '../engine/config';
+import type { NetworkConfig, TrainingConfig } from '../engine/config';
+import { DIGITS_URL } from '../engine/data/digits';
 import { useResults } from '../store/results';
 import type { BackendParam } from '../store/url-state';
-import type { ProbeRequest, WorkerMessage, WorkerRequest } from './protocol';
+import type {
+  DataSpec,
+  ProbeRequest,
+  TrainControlRequest,
+  TrainSetupRequest,
+  WorkerMessage,
+  WorkerRequest,
+} from './protocol';
 
 export class EngineClient {
   private worker: Worker | null = null;
@@ -14,6 +22,7 @@ export class EngineClient {
   private pending: WorkerMessage[] = [];
   private frame: number | null = null;
   private lastProbe: ProbeRequest | null = null;
+  private lastTrain: TrainSetupRequest | null = null;
   private restarts = 0;
 
   constructor(private readonly backend: BackendParam) {}
@@ -37,10 +46,44 @@ export class EngineClient {
   }
 
   probe(config: NetworkConfig, batch: number): void {
+    if (this.lastTrain) this.send({ type: 'train-stop' });
+    this.lastTrain = null;
     const request: ProbeRequest = { type: 'probe', id: this.nextId++, config, batch };
     this.lastProbe = request;
     useResults.getState().begin(request.id, config, batch);
     this.send(request);
+  }
+
+  /** Builds a training run (network, data, training settings) and shows it at step 0. */
+  trainSetup(
+    network: NetworkConfig,
+    training: TrainingConfig,
+    data: DataSpec,
+    speed: number,
+  ): void {
+    const request: TrainSetupRequest = {
+      type: 'train-setup',
+      id: this.nextId++,
+      network,
+      training,
+      data,
+      speed,
+      digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
+    };
+    this.lastTrain = request;
+    this.lastProbe = null;
+    useResults.getState().begin(request.id, network, training.batchSize, 'train');
+    this.send(request);
+  }
+
+  trainConfig(training: TrainingConfig, speed: number): void {
+    if (!this.lastTrain) return;
+    this.lastTrain = { ...this.lastTrain, training, speed };
+    this.send({ type: 'train-config', id: this.lastTrain.id, training, speed });
+  }
+
+  trainControl(action: TrainControlRequest['action']): void {
+    if (this.lastTrain) this.send({ type: 'train-control', id: this.lastTrain.id, action });
   }
 
   /** Testing aid: make the worker crash as a bug would. */
@@ -58,6 +101,10 @@ export class EngineClient {
       );
     this.start();
     if (this.lastProbe) this.probe(this.lastProbe.config, this.lastProbe.batch);
+    else if (this.lastTrain) {
+      const { network, training, data, speed } = this.lastTrain;
+      this.trainSetup(network, training, data, speed);
+    }
   }
 
   private send(request: WorkerRequest): void {

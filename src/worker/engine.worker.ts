@@ -6,6 +6,7 @@
 import { createKernels, defaultBackend } from '../engine/kernels';
 import type { Kernels } from '../engine/kernels/kernels';
 import { ProbeSession } from './probe-session';
+import { TrainingSession } from './training-session';
 import type { WorkerMessage, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -24,6 +25,7 @@ const yieldToMessages = () =>
 
 let kernels: Kernels | null = null;
 let session: ProbeSession | null = null;
+let training: TrainingSession | null = null;
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
@@ -36,6 +38,13 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         kernels = createKernels('ts');
       }
       session = new ProbeSession(kernels, post);
+      // Training gets kernels of its own: each network lays out its backend's heap from the start.
+      const trainingBackend = kernels.name;
+      training = new TrainingSession(
+        () => createKernels(trainingBackend),
+        (message, transfer) => self.postMessage(message, transfer ?? []),
+        yieldToMessages,
+      );
       post({ type: 'hello', backend: kernels.name, variant: kernels.variant });
       return;
     }
@@ -43,6 +52,18 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       if (!session) throw new Error('probe before init');
       session.supersede(request.id);
       void session.run(request, yieldToMessages);
+      return;
+    case 'train-setup':
+      void training?.setup(request);
+      return;
+    case 'train-config':
+      training?.configure(request.id, request.training, request.speed);
+      return;
+    case 'train-control':
+      training?.control(request.id, request.action);
+      return;
+    case 'train-stop':
+      training?.stop();
       return;
     case 'crash':
       // Fails as a real bug would: an uncaught error reaches the page's onerror.

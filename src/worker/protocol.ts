@@ -3,7 +3,9 @@
  * a newer request makes the worker drop older work between layers. Results stream layer by
  * layer and hold only statistics and histogram counts, never whole tensors.
  */
-import type { NetworkConfig } from '../engine/config';
+import type { NetworkConfig, TrainingConfig } from '../engine/config';
+import type { DatasetName } from '../engine/data/dataset';
+import type { Divergence } from '../engine/trainer';
 import type { Diagnosis } from '../engine/diagnosis';
 import type { NonFinite } from '../engine/network';
 import type { Histogram, LayerStats } from '../engine/stats';
@@ -29,7 +31,57 @@ export interface InitRequest {
   backend: BackendChoice | 'auto';
 }
 
-export type WorkerRequest = InitRequest | ProbeRequest | CrashRequest;
+/** The data a training run learns from. */
+export interface DataSpec {
+  name: DatasetName;
+  /** 2-D sets: number of points, noise, and arms/blobs. */
+  points: number;
+  noise: number;
+  planarClasses: number;
+  /** Zero-centre and scale each feature by the training split's statistics. */
+  normalize: boolean;
+}
+
+/** Builds (or rebuilds) the training run and shows its state at step 0. */
+export interface TrainSetupRequest {
+  type: 'train-setup';
+  id: number;
+  network: NetworkConfig;
+  training: TrainingConfig;
+  data: DataSpec;
+  /** Most steps per second (0: as fast as possible), so a demonstration can be watched. */
+  speed: number;
+  /** Absolute URL of the digits file (the worker's own URL is not the page's). */
+  digitsUrl: string;
+}
+
+/** Changes that take effect from the next step on, without a rebuild. */
+export interface TrainConfigRequest {
+  type: 'train-config';
+  id: number;
+  training: TrainingConfig;
+  speed: number;
+}
+
+export interface TrainControlRequest {
+  type: 'train-control';
+  id: number;
+  action: 'play' | 'pause' | 'step' | 'reset';
+}
+
+/** Leaves training: the probe view takes over again. */
+export interface TrainStopRequest {
+  type: 'train-stop';
+}
+
+export type WorkerRequest =
+  | InitRequest
+  | ProbeRequest
+  | CrashRequest
+  | TrainSetupRequest
+  | TrainConfigRequest
+  | TrainControlRequest
+  | TrainStopRequest;
 
 /** Sent once the engine exists. */
 export interface HelloMessage {
@@ -84,5 +136,83 @@ export interface ErrorMessage {
   message: string;
 }
 
+export interface Series {
+  steps: Float64Array;
+  values: Float32Array;
+}
+
+/** What the 2-D views draw: predicted class and confidence on a grid, and the points. */
+export interface RegionsFrame {
+  grid: {
+    width: number;
+    height: number;
+    xMin: number;
+    xMax: number;
+    yMin: number;
+    yMax: number;
+    classes: Uint8Array;
+    confidence: Float32Array;
+  };
+  points: { x: Float32Array; y: Float32Array; label: Uint8Array };
+}
+
+/** A few validation digits with the network's predictions. */
+export interface SamplesFrame {
+  images: Uint8Array;
+  width: number;
+  height: number;
+  count: number;
+  truth: Uint8Array;
+  predicted: Uint8Array;
+}
+
+export interface TrainSeries {
+  loss: Series;
+  accuracy: Series;
+  validationLoss: Series;
+  validationAccuracy: Series;
+  dead: Series[];
+  saturated: Series[];
+  updateRatio: Series[];
+  actSnapshots: { step: number; histogram: Histogram }[][];
+  gradSnapshots: { step: number; histogram: Histogram }[][];
+}
+
+/** The state of a training run: sent after setup, after each control, and while running. */
+export interface TrainFrame {
+  type: 'train-frame';
+  id: number;
+  running: boolean;
+  step: number;
+  stepsPerSecond: number;
+  dataTitle: string;
+  inputDim: number;
+  classes: number;
+  trainCount: number;
+  loss: number;
+  accuracy: number;
+  validation: { loss: number; accuracy: number } | null;
+  /** Statistics on the fixed monitoring batch. */
+  layers: LayerStats[];
+  actRange: [number, number];
+  actHistograms: Histogram[];
+  gradHistograms: Histogram[];
+  gradLogHistograms: Histogram[];
+  /** Per layer, per unit: fraction of the monitoring batch on which it fires. */
+  firing: Float32Array[];
+  /** Time series, sent with every few frames (null in between). */
+  series: TrainSeries | null;
+  regions: RegionsFrame | null;
+  samples: SamplesFrame | null;
+  diverged: Divergence | null;
+  diagnosis: Diagnosis;
+}
+
 export type WorkerMessage =
-  HelloMessage | StartMessage | ForwardMessage | BackwardMessage | DoneMessage | ErrorMessage;
+  | HelloMessage
+  | StartMessage
+  | ForwardMessage
+  | BackwardMessage
+  | DoneMessage
+  | ErrorMessage
+  | TrainFrame;

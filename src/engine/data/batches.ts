@@ -6,9 +6,6 @@
 import { Rng, Streams } from '../rng';
 import type { DataSplit } from './dataset';
 
-/** The monitoring batch's own random stream (rng.ts's Streams stop at 4). */
-export const MONITOR_STREAM = 5;
-
 /** Copies row `source` of `split` into row `target` of (input, labels). */
 export function copyRow(
   split: DataSplit,
@@ -73,7 +70,7 @@ export function drawFixedBatch(
 ): DataSplit {
   const count = Math.min(rows, split.count);
   const pick = new Int32Array(split.count).map((_, i) => i);
-  const rng = new Rng(seed, MONITOR_STREAM);
+  const rng = new Rng(seed, Streams.Monitor);
   const batch: DataSplit = { x: new Float32Array(count * dim), y: new Uint8Array(count), count };
   for (let r = 0; r < count; r++) {
     const j = r + rng.int(split.count - r);

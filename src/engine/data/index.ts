@@ -11,6 +11,7 @@ export * from './dataset';
 export * from './digits';
 export * from './normalize';
 export * from './planar';
+export * from './presets';
 
 export interface DatasetSpec {
   name: DatasetName;

@@ -71,7 +71,7 @@ const xor: PointSampler = (rng, label, _index, _perClass, { noise }, out) => {
   out[1] = sy * (XOR_GAP + rng.uniform()) + rng.normal() * noise;
 };
 
-/** Blob centres evenly spaced on the unit circle, so no seed puts two of them on top of each other. */
+/** Blob centres evenly spaced on the unit circle: no seed puts two of them on top of each other. */
 const blobs: PointSampler = (rng, label, _index, _perClass, { noise, classes }, out) => {
   const angle = (2 * Math.PI * label) / classes + Math.PI / 4;
   out[0] = Math.cos(angle) + rng.normal() * noise;

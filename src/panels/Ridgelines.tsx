@@ -1,0 +1,51 @@
+/** Histograms over time per layer (TensorBoard's ridgelines), for outputs h and gradients. */
+import { memo } from 'react';
+import { drawRidgeline } from '../charts/ridgeline';
+import { useResults } from '../store/results';
+import { useChart } from './useChart';
+
+type RidgeData = Parameters<typeof drawRidgeline>[1];
+
+function Ridge({ data }: { data: RidgeData }) {
+  const ref = useChart(drawRidgeline, data, 110);
+  return <svg ref={ref} height={110} />;
+}
+
+const LayerRidges = memo(function LayerRidges({ index }: { index: number }) {
+  const act = useResults((s) => s.training?.series?.actSnapshots[index] ?? null);
+  const grad = useResults((s) => s.training?.series?.gradSnapshots[index] ?? null);
+  if (!act || !grad) return null;
+  return (
+    <figure className="ridge-pair">
+      <figcaption>Layer {index + 1}</figcaption>
+      <Ridge
+        data={{
+          snapshots: act,
+          color: 'var(--chart-act)',
+          label: `Layer ${index + 1} outputs h over training`,
+        }}
+      />
+      <Ridge
+        data={{
+          snapshots: grad,
+          color: 'var(--chart-grad)',
+          label: `Layer ${index + 1} log10 |∂L/∂h| over training`,
+        }}
+      />
+    </figure>
+  );
+});
+
+export function Ridgelines() {
+  const depth = useResults((s) => s.training?.series?.actSnapshots.length ?? 0);
+  return (
+    <details className="ridgelines">
+      <summary>Histograms over time (outputs h, then log₁₀ |∂L/∂h|, newest in front)</summary>
+      <div className="ridge-grid">
+        {Array.from({ length: depth }, (_, i) => (
+          <LayerRidges key={i} index={i} />
+        ))}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,229 @@
+/**
+ * The training controls: data set, optimizer, learning rate, L2, and Train / Pause / Step /
+ * Reset (Space trains or pauses, "." steps), plus the one-click Dead ReLUs demonstration.
+ */
+import { useEffect, useId } from 'react';
+import { OPTIMIZERS, type OptimizerName } from '../engine/config';
+import { DEAD_RELU_DEMO } from '../engine/data/presets';
+import { PLANAR_LIMITS } from '../engine/data/planar';
+import { trainingActions } from '../store/engine';
+import { useResults } from '../store/results';
+import { useSettings } from '../store/settings';
+import { DATA_CHOICES, type DataChoice, SPEEDS } from '../store/url-state';
+import { NumberField } from './NumberField';
+
+const DATA_LABELS: Record<DataChoice, string> = {
+  probe: 'Random N(0,1) probe (lecture)',
+  spiral: 'Spiral (2-D)',
+  circles: 'Circles (2-D)',
+  xor: 'XOR (2-D)',
+  blobs: 'Gaussian blobs (2-D)',
+  digits: 'Handwritten digits (MNIST)',
+};
+
+const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
+  sgd: 'SGD',
+  momentum: 'SGD + momentum (0.9)',
+  adam: 'Adam',
+};
+
+/** Keys that act on training unless the user is typing in a field. */
+function useTrainingKeys(enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, select, textarea, button, summary, [contenteditable]')) return;
+      if (event.key === ' ') {
+        event.preventDefault();
+        if (useResults.getState().training?.running) trainingActions.pause();
+        else trainingActions.train();
+      } else if (event.key === '.') trainingActions.step();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled]);
+}
+
+export function TrainingControls() {
+  const data = useSettings((s) => s.data);
+  const training = useSettings((s) => s.training);
+  const setData = useSettings((s) => s.setData);
+  const setTraining = useSettings((s) => s.setTraining);
+  const applyPreset = useSettings((s) => s.applyPreset);
+  const reportInputError = useSettings((s) => s.reportInputError);
+  const running = useResults((s) => s.training?.running ?? false);
+  const diverged = useResults((s) => s.training?.diverged ?? null);
+  const stepsPerSecond = useResults((s) => s.training?.stepsPerSecond ?? 0);
+  const step = useResults((s) => s.training?.step ?? 0);
+  const ids = { data: useId(), opt: useId(), norm: useId(), slider: useId(), speed: useId() };
+  const training_ = data.name !== 'probe';
+  const planar = training_ && data.name !== 'digits';
+  useTrainingKeys(training_);
+  const onInvalid = (field: string) => (message: string) => reportInputError({ field, message });
+
+  const showDeadRelus = () => {
+    const { network, training: t, dataset } = DEAD_RELU_DEMO;
+    applyPreset({
+      network,
+      batch: t.batchSize,
+      data: {
+        name: dataset.name,
+        points: dataset.size ?? 600,
+        noise: dataset.noise ?? 0.2,
+        planarClasses: dataset.classes ?? 3,
+        normalize: dataset.normalize ?? true,
+      },
+      // 100 steps/s: the units die over seconds, slowly enough to watch.
+      training: { optimizer: t.optimizer, learningRate: t.learningRate, l2: t.l2, speed: 100 },
+    });
+  };
+
+  return (
+    <section className="training-controls" aria-labelledby="training-title">
+      <h2 id="training-title">Training</h2>
+      <div className="field">
+        <label htmlFor={ids.data}>Dataset</label>
+        <select
+          id={ids.data}
+          value={data.name}
+          onChange={(event) => setData({ name: event.target.value as DataChoice })}
+        >
+          {DATA_CHOICES.map((name) => (
+            <option key={name} value={name}>
+              {DATA_LABELS[name]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {planar && (
+        <div className="field-row">
+          <NumberField
+            label="Points"
+            value={data.points}
+            {...PLANAR_LIMITS.size}
+            onCommit={(points) => (setData({ points }), true)}
+            onInvalid={onInvalid('points')}
+          />
+          <NumberField
+            label="Noise"
+            value={data.noise}
+            {...PLANAR_LIMITS.noise}
+            step="any"
+            integer={false}
+            onCommit={(noise) => (setData({ noise }), true)}
+            onInvalid={onInvalid('noise')}
+          />
+        </div>
+      )}
+      {training_ && (
+        <>
+          <div className="field checkbox">
+            <input
+              id={ids.norm}
+              type="checkbox"
+              checked={data.normalize}
+              onChange={(event) => setData({ normalize: event.target.checked })}
+            />
+            <label htmlFor={ids.norm}>Normalize inputs</label>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.opt}>Optimizer</label>
+            <select
+              id={ids.opt}
+              value={training.optimizer}
+              onChange={(event) => setTraining({ optimizer: event.target.value as OptimizerName })}
+            >
+              {OPTIMIZERS.map((name) => (
+                <option key={name} value={name}>
+                  {OPTIMIZER_LABELS[name]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <NumberField
+            label="Learning rate"
+            value={training.learningRate}
+            min={1e-8}
+            max={100}
+            step="any"
+            integer={false}
+            hint="Type 1e-3 or 0.001."
+            onCommit={(learningRate) => setTraining({ learningRate })}
+            onInvalid={onInvalid('learningRate')}
+          />
+          <input
+            id={ids.slider}
+            className="rate-slider"
+            type="range"
+            min={-6}
+            max={1}
+            step={0.1}
+            aria-label="log₁₀ of the rate"
+            value={Math.log10(training.learningRate)}
+            onChange={(event) =>
+              setTraining({
+                learningRate: Number((10 ** Number(event.target.value)).toPrecision(2)),
+              })
+            }
+          />
+          <NumberField
+            label="L2 strength"
+            value={training.l2}
+            min={0}
+            max={100}
+            step="any"
+            integer={false}
+            onCommit={(l2) => setTraining({ l2 })}
+            onInvalid={onInvalid('l2')}
+          />
+          <div className="field">
+            <label htmlFor={ids.speed}>Speed</label>
+            <select
+              id={ids.speed}
+              value={training.speed}
+              onChange={(event) => setTraining({ speed: Number(event.target.value) })}
+            >
+              {SPEEDS.map((speed) => (
+                <option key={speed} value={speed}>
+                  {speed === 0 ? 'as fast as possible' : `at most ${speed} steps/s`}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="buttons">
+            <button
+              type="button"
+              className="primary"
+              onClick={trainingActions.train}
+              disabled={running || diverged !== null}
+            >
+              Train
+            </button>
+            <button type="button" onClick={trainingActions.pause} disabled={!running}>
+              Pause
+            </button>
+            <button
+              type="button"
+              onClick={trainingActions.step}
+              disabled={running || diverged !== null}
+            >
+              Step
+            </button>
+            <button type="button" onClick={trainingActions.reset}>
+              Reset
+            </button>
+          </div>
+          <p className="hint" aria-live="off">
+            Step <span data-testid="train-step">{step}</span> ·{' '}
+            <span data-testid="steps-per-second">{stepsPerSecond}</span> steps/s · Space:
+            train/pause, “.”: step
+          </p>
+        </>
+      )}
+      <button type="button" className="demo" onClick={showDeadRelus}>
+        Show me: Dead ReLUs
+      </button>
+    </section>
+  );
+}

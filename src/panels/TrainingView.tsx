@@ -1,0 +1,145 @@
+/**
+ * What only makes sense over time: loss and accuracy, per-layer dead / saturated / update:data
+ * series, neuron maps, histograms over time, and the data's own view (decision regions or digits).
+ */
+import { interpolateViridis } from 'd3';
+import { useMemo } from 'react';
+import { drawLineChart, type LineChartData, type LineSeries } from '../charts/sparkline';
+import { useResults } from '../store/results';
+import { formatNumber, formatPercent } from './format';
+import { DataView } from './DataView';
+import { NeuronMaps } from './NeuronMaps';
+import { Ridgelines } from './Ridgelines';
+import type { Series } from '../worker/protocol';
+import { useChart } from './useChart';
+
+const points = (series: Series) => Array.from(series.steps, (x, i) => ({ x, y: series.values[i] }));
+
+/** One colour per layer, dark to light through viridis' readable middle. */
+export function layerColor(index: number, depth: number): string {
+  return interpolateViridis(0.05 + (0.8 * index) / Math.max(1, depth - 1));
+}
+
+function LineChart({
+  data,
+  height,
+  title,
+}: {
+  data: LineChartData;
+  height: number;
+  title: string;
+}) {
+  const ref = useChart(drawLineChart, data, height);
+  return (
+    <figure className="series-chart">
+      <figcaption>{title}</figcaption>
+      <svg ref={ref} height={height} />
+    </figure>
+  );
+}
+
+export function TrainingView() {
+  const training = useResults((s) => s.training);
+  const activation = useResults((s) => s.config?.activation);
+  const series = training?.series ?? null;
+  const depth = series?.dead.length ?? 0;
+  const charts = useMemo(() => {
+    if (!series) return null;
+    const perLayer = (list: Series[]): LineSeries[] =>
+      list.map((s, i) => ({
+        name: `layer ${i + 1}`,
+        color: layerColor(i, list.length),
+        values: points(s),
+      }));
+    return {
+      loss: {
+        series: [
+          { name: 'train', color: 'var(--chart-act)', values: points(series.loss) },
+          {
+            name: 'validation',
+            color: 'var(--chart-grad)',
+            values: points(series.validationLoss),
+            dashed: true,
+          },
+        ],
+        xTitle: 'step',
+        yTitle: 'loss (log)',
+        logY: true,
+      },
+      accuracy: {
+        series: [
+          { name: 'train', color: 'var(--chart-act)', values: points(series.accuracy) },
+          {
+            name: 'validation',
+            color: 'var(--chart-grad)',
+            values: points(series.validationAccuracy),
+            dashed: true,
+          },
+        ],
+        xTitle: 'step',
+        yTitle: 'accuracy',
+      },
+      dead: { series: perLayer(series.dead), xTitle: 'step', yTitle: 'dead fraction' },
+      saturated: {
+        series: perLayer(series.saturated),
+        xTitle: 'step',
+        yTitle: 'saturated fraction',
+      },
+      update: {
+        series: perLayer(series.updateRatio),
+        xTitle: 'step',
+        yTitle: 'std(ΔW)/std(W)',
+        logY: true,
+        guide: { y: 1e-3, label: '1e-3 rule' },
+      },
+    } satisfies Record<string, LineChartData>;
+  }, [series]);
+
+  if (!training) return null;
+  const saturating = activation === 'tanh' || activation === 'sigmoid';
+  const canDie = activation === 'relu' || activation === 'leaky-relu' || activation === 'elu';
+  return (
+    <section
+      className="training-view card"
+      aria-labelledby="training-view-title"
+      data-step={training.step}
+      data-running={training.running}
+    >
+      <header className="training-header">
+        <h2 id="training-view-title">Training on {training.dataTitle}</h2>
+        <p className="training-numbers">
+          step <strong>{training.step}</strong> · {training.stepsPerSecond} steps/s · loss{' '}
+          <strong data-testid="train-loss">{formatNumber(training.loss, 3)}</strong> · train
+          accuracy {formatPercent(training.accuracy)}
+          {training.validation && (
+            <>
+              {' '}
+              · validation accuracy{' '}
+              <strong data-testid="validation-accuracy" data-value={training.validation.accuracy}>
+                {formatPercent(training.validation.accuracy)}
+              </strong>
+            </>
+          )}
+        </p>
+      </header>
+      {charts ? (
+        <div className="series-grid">
+          <LineChart data={charts.loss} height={150} title="Loss" />
+          <LineChart data={charts.accuracy} height={150} title="Accuracy" />
+          {canDie && <LineChart data={charts.dead} height={150} title="Dead ReLUs per layer" />}
+          {saturating && (
+            <LineChart data={charts.saturated} height={150} title="Saturated units per layer" />
+          )}
+          <LineChart data={charts.update} height={150} title="Update:data ratio per layer" />
+        </div>
+      ) : (
+        <p className="hint">Press Train (or Space) to start; Step runs one minibatch.</p>
+      )}
+      <div className="training-details">
+        <DataView />
+        <NeuronMaps />
+      </div>
+      {depth > 0 && <Ridgelines />}
+    </section>
+  );
+}
