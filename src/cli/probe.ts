@@ -34,6 +34,7 @@ const FLAGS: Record<string, FlagSpec> = {
   classes: { default: String(L.classes), help: 'output classes (labels drawn uniformly)' },
   seed: { default: String(L.seed), help: 'seed of every random draw' },
   bn: { boolean: true, help: 'batch normalization before each nonlinearity' },
+  'bias-init': { default: '0', help: 'value every hidden bias starts at (negative: dead ReLUs)' },
   backend: { help: 'engine backend: ts or wasm (default: wasm where SIMD works)' },
   help: { boolean: true, help: 'print this help' },
 };
@@ -49,6 +50,7 @@ const FIELD_FLAGS: Record<string, string> = {
   initScale: 'init-scale',
   activation: 'act',
   init: 'init',
+  biasInit: 'bias-init',
 };
 
 runCommand(() => {
@@ -81,6 +83,7 @@ runCommand(() => {
     classes: numberFlag(args, 'classes', FLAGS, true),
     seed: numberFlag(args, 'seed', FLAGS, true),
     batchnorm: args.has('bn'),
+    biasInit: numberFlag(args, 'bias-init', FLAGS, false),
   };
   const batch = numberFlag(args, 'batch', FLAGS, true);
   const backend = args.has('backend')

@@ -45,6 +45,11 @@ export interface NetworkConfig {
   init: InitName;
   /** Standard deviation multiplier of N(0,1) for init 'custom'. */
   initScale: number;
+  /**
+   * Value every hidden bias starts at (default 0). A negative shift leaves ReLUs dead from the
+   * start, the lecture's bad-initialization case.
+   */
+  biasInit?: number;
   batchnorm: boolean;
   classes: number;
   seed: number;
@@ -131,6 +136,9 @@ export function validateNetworkConfig(config: NetworkConfig, batch: number): voi
       `must be a finite number between 0 and 100, got ${config.initScale}`,
     );
   }
+  const bias = config.biasInit ?? 0;
+  if (!Number.isFinite(bias) || Math.abs(bias) > 100)
+    throw new ConfigError('biasInit', `must be a finite number between -100 and 100, got ${bias}`);
   if (typeof config.batchnorm !== 'boolean')
     throw new ConfigError('batchnorm', 'must be true or false');
   const bytes = estimateNetworkBytes(config, batch);

@@ -118,6 +118,7 @@ export class Network {
     };
     this.layers.forEach((layer, i) => {
       fill(layer.weight.value.data, i, layer.fanIn, layer.cols, config.width);
+      layer.bias.value.data.fill(config.biasInit ?? 0);
       layer.bn?.reset();
     });
     const out = this.output;

@@ -153,6 +153,12 @@ export function parseState(search: string): ParsedState {
         network[field.key],
       );
   }
+  const biasText = params.get('bias');
+  if (biasText !== null) {
+    const value = parseNumber(biasText, -100, 100);
+    if (value !== null) network.biasInit = value;
+    else fallback('bias init', biasText, 'a number from -100 to 100', 0);
+  }
   const bn = params.get('bn');
   if (bn !== null) {
     if (bn === '1' || bn === '0') network.batchnorm = bn === '1';
@@ -277,6 +283,7 @@ export function serializeState(state: PageState): string {
   params.set('init', network.init);
   if (network.init === 'custom') params.set('scale', String(network.initScale));
   for (const field of INTEGER_FIELDS) params.set(field.param, String(network[field.key]));
+  if (network.biasInit) params.set('bias', String(network.biasInit));
   params.set('bn', network.batchnorm ? '1' : '0');
   params.set('batch', String(state.batch));
   params.set('data', state.data.name);
