@@ -202,7 +202,8 @@ describe.each(testBackends())('network on the %s backend', (backend) => {
       net.backward();
       optimizer.apply();
     };
-    for (let i = 0; i < 200; i++) step();
+    // Long enough for the JIT to settle: its feedback and code also live on the heap.
+    for (let i = 0; i < 2000; i++) step();
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     const before = process.memoryUsage().heapUsed;

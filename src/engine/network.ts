@@ -38,6 +38,7 @@ export class Network {
   nonFinite: NonFinite | null = null;
 
   /** Unit normal draws of each weight matrix for the current seed (see initialize). */
+  private parameterList: Parameter[] | null = null;
   private unitNormals: { seed: number; draws: Float64Array[] } | null = null;
 
   constructor(
@@ -60,11 +61,15 @@ export class Network {
     this.rows = capacity;
   }
 
-  parameters(): Parameter[] {
-    const list: Parameter[] = [];
-    for (const layer of this.layers) list.push(...layer.parameters());
-    list.push(this.output.weight, this.output.bias);
-    return list;
+  /** Every parameter tensor, bottom to top (one list, made once: the hot path reads it). */
+  parameters(): readonly Parameter[] {
+    if (!this.parameterList) {
+      const list: Parameter[] = [];
+      for (const layer of this.layers) list.push(...layer.parameters());
+      list.push(this.output.weight, this.output.bias);
+      this.parameterList = list;
+    }
+    return this.parameterList;
   }
 
   /** Buffers depend only on these; any other change can reuse the network. */
