@@ -2,7 +2,8 @@
  * The page benchmark: the built page in headless Chromium, the lecture default, toggled between
  * two initializations. Prints one JSON object of medians over the toggles: control change to the
  * first layer panel, to every activation panel, to ready (every gradient panel), and the longest
- * main-thread task seen (long-task entries, which the browser reports from 50 ms up).
+ * main-thread task seen (long-task entries, which the browser reports from 50 ms up). With
+ * --training: steps per second and frames per second while two networks train, and the heap.
  *   npm run --silent bench:page [-- --toggles 10] [--search "?act=relu"]
  */
 import { existsSync } from 'node:fs';
@@ -13,6 +14,11 @@ import { type FlagSpec, helpText, numberFlag, parseArgs, runCommand, stringFlag 
 const FLAGS: Record<string, FlagSpec> = {
   toggles: { default: '10', help: 'control changes to time (medians are printed)' },
   search: { default: '', help: 'query string of the starting state (default: the lecture)' },
+  training: {
+    boolean: true,
+    help: 'measure training instead: steps/s and frames/s while training',
+  },
+  seconds: { default: '5', help: 'with --training: seconds to train each network' },
   help: { boolean: true, help: 'print this help' },
 };
 
@@ -70,6 +76,61 @@ function toggleInPage(init: string): Promise<ToggleTiming> {
   });
 }
 
+const TRAINING_RUNS: [string, string][] = [
+  ['train-6x100-b128-spiral', '?data=spiral&act=relu&init=he&layers=6&width=100&batch=128&lr=0.05'],
+  [
+    'train-3x256-b64-digits',
+    '?data=digits&act=relu&init=he&layers=3&width=256&batch=64&opt=adam&lr=0.001',
+  ],
+];
+
+/** Trains for `seconds` and reports steps/s, the page's frame rate and its heap. */
+async function measureTraining(
+  page: import('@playwright/test').Page,
+  url: string,
+  seconds: number,
+) {
+  await page.goto(url);
+  await page.locator('.app[data-status="ready"]').waitFor({ timeout: 60_000 });
+  const heapBefore = await page.evaluate(
+    () =>
+      (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory
+        ?.usedJSHeapSize ?? 0,
+  );
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.locator('.app[data-status="training"]').waitFor();
+  // A string, not a function: tsx's helpers (e.g. __name) do not exist in the page.
+  const measured = (await page.evaluate(`(async () => {
+    const stepOf = () => Number(document.querySelector('[data-testid="train-step"]')?.textContent ?? 0);
+    const firstStep = stepOf();
+    const start = performance.now();
+    let frames = 0;
+    await new Promise((resolve) => {
+      const tick = () => {
+        frames++;
+        if (performance.now() - start < ${seconds * 1000}) requestAnimationFrame(tick);
+        else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    const elapsed = (performance.now() - start) / 1000;
+    return { stepsPerSecond: (stepOf() - firstStep) / elapsed, fps: frames / elapsed };
+  })()`)) as { stepsPerSecond: number; fps: number };
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const heapAfter = await page.evaluate(
+    () =>
+      (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory
+        ?.usedJSHeapSize ?? 0,
+  );
+  return {
+    seconds,
+    steps_per_second: Math.round(measured.stepsPerSecond),
+    fps: Math.round(measured.fps * 10) / 10,
+    heap_mb_before: Math.round(heapBefore / 1e5) / 10,
+    heap_mb_after: Math.round(heapAfter / 1e5) / 10,
+  };
+}
+
 runCommand(async () => {
   const args = parseArgs(process.argv.slice(2), FLAGS);
   if (args.has('help')) {
@@ -88,6 +149,17 @@ runCommand(async () => {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    if (args.has('training')) {
+      for (const [name, search] of TRAINING_RUNS) {
+        const result = await measureTraining(
+          page,
+          url + search,
+          numberFlag(args, 'seconds', FLAGS, false),
+        );
+        process.stdout.write(JSON.stringify({ workload: name, ...result }) + '\n');
+      }
+      return;
+    }
     await page.goto(url + search);
     await page.locator('.app[data-status="ready"]').waitFor({ timeout: 60_000 });
     await page.evaluate(() => {

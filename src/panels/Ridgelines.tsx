@@ -1,19 +1,28 @@
 /** Histograms over time per layer (TensorBoard's ridgelines), for outputs h and gradients. */
 import { memo } from 'react';
 import { drawRidgeline } from '../charts/ridgeline';
+import type { Size } from '../charts/types';
 import { useResults } from '../store/results';
 import { useChart } from './useChart';
 
-type RidgeData = Parameters<typeof drawRidgeline>[1];
+type RidgeData = Parameters<typeof drawRidgeline>[1] & { logCounts: boolean };
+
+function draw(svg: SVGSVGElement, data: RidgeData, size: Size) {
+  drawRidgeline(svg, data, size, { logCounts: data.logCounts });
+}
 
 function Ridge({ data }: { data: RidgeData }) {
-  const ref = useChart(drawRidgeline, data, 110);
+  const ref = useChart(draw, data, 110);
   return <svg ref={ref} height={110} />;
 }
 
 const LayerRidges = memo(function LayerRidges({ index }: { index: number }) {
   const act = useResults((s) => s.training?.series?.actSnapshots[index] ?? null);
   const grad = useResults((s) => s.training?.series?.gradSnapshots[index] ?? null);
+  // ReLU-like outputs pile up at 0; log(1 + count) heights keep the rest of the shape visible.
+  const spiky = useResults((s) =>
+    ['relu', 'leaky-relu', 'elu'].includes(s.config?.activation ?? ''),
+  );
   if (!act || !grad) return null;
   return (
     <figure className="ridge-pair">
@@ -23,6 +32,7 @@ const LayerRidges = memo(function LayerRidges({ index }: { index: number }) {
           snapshots: act,
           color: 'var(--chart-act)',
           label: `Layer ${index + 1} outputs h over training`,
+          logCounts: spiky,
         }}
       />
       <Ridge
@@ -30,6 +40,7 @@ const LayerRidges = memo(function LayerRidges({ index }: { index: number }) {
           snapshots: grad,
           color: 'var(--chart-grad)',
           label: `Layer ${index + 1} log10 |∂L/∂h| over training`,
+          logCounts: false,
         }}
       />
     </figure>
