@@ -1,6 +1,7 @@
 /** The page: controls on the left; diagnosis, depth chart and every layer's panels on the right. */
 import { useResults } from '../store/results';
 import { Alerts } from './Alerts';
+import { ComparePanel } from './ComparePanel';
 import { Controls } from './Controls';
 import { DepthChartPanel } from './DepthChartPanel';
 import { DiagnosisPanel } from './DiagnosisPanel';
@@ -37,6 +38,7 @@ export function App() {
           <DepthChartPanel />
         </div>
         {mode === 'train' && <TrainingView />}
+        <ComparePanel />
         <LayerGrid />
         <StatsTable />
       </main>

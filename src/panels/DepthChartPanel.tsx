@@ -1,8 +1,17 @@
 /** Std of activations and gradients per layer (log axis) with the mean-field theory beside them. */
 import { useMemo } from 'react';
-import { drawDepthChart, type DepthChartData } from '../charts/depth-chart';
+import { type DepthChartCompare, drawDepthChart, type DepthChartData } from '../charts/depth-chart';
+import type { Size } from '../charts/types';
 import { useResults } from '../store/results';
 import { useChart } from './useChart';
+
+function drawWithCompare(
+  svg: SVGSVGElement,
+  input: { data: DepthChartData; compare: DepthChartCompare | null },
+  size: Size,
+) {
+  drawDepthChart(svg, input.data, size, { compare: input.compare });
+}
 
 export function DepthChartPanel() {
   const layers = useResults((s) => s.layers);
@@ -19,7 +28,23 @@ export function DepthChartPanel() {
     }),
     [layers, theory, gradTheory, status],
   );
-  const ref = useChart(drawDepthChart, data, 230);
+  const pinned = useResults((s) => s.pinned);
+  const input = useMemo(
+    () => ({
+      data,
+      compare: pinned
+        ? {
+            label: 'A',
+            actStd: pinned.layers.map((l) => l.stats?.act.std ?? null),
+            gradStd: pinned.layers.map((l) =>
+              l.hasGradients ? (l.stats?.grad_act_std ?? null) : null,
+            ),
+          }
+        : null,
+    }),
+    [data, pinned],
+  );
+  const ref = useChart(drawWithCompare, input, 230);
   return (
     <section className="depth-chart card" aria-labelledby="depth-title">
       <h2 id="depth-title">Std by depth</h2>

@@ -17,6 +17,22 @@ interface ChartInput {
   label: string;
   color: string;
   stale: boolean;
+  /** The pinned configuration A's histogram, drawn as an outline. */
+  compare: HistogramData | null;
+}
+
+/** A's histogram as an outline, when it counts over the same bins as B's (else it would mislead). */
+function sameRange(
+  a: HistogramData | null | undefined,
+  b: HistogramData | null | undefined,
+): HistogramData | null {
+  if (!a || !b) return null;
+  return a.low === b.low &&
+    a.high === b.high &&
+    a.counts.length === b.counts.length &&
+    a.mode === b.mode
+    ? a
+    : null;
 }
 
 function drawLayerHistogram(svg: SVGSVGElement, input: ChartInput, size: Size) {
@@ -24,6 +40,7 @@ function drawLayerHistogram(svg: SVGSVGElement, input: ChartInput, size: Size) {
     color: input.color,
     label: input.label,
     logCounts: input.logCounts,
+    compare: input.compare,
   });
   svg.classList.toggle('stale', input.stale);
 }
@@ -37,6 +54,7 @@ export const LayerPanel = memo(function LayerPanel({ index }: { index: number })
   const view = useResults((s) => s.layers[index]);
   const activation = useResults((s) => s.config?.activation);
   const gradAxis = useSettings((s) => s.gradAxis);
+  const pinned = useResults((s) => s.pinned?.layers[index] ?? null);
   const layer = index + 1;
   const stats = view?.stats ?? null;
   const grads = view?.hasGradients ? stats : null;
@@ -49,13 +67,19 @@ export const LayerPanel = memo(function LayerPanel({ index }: { index: number })
     color: 'var(--chart-act)',
     stale: false,
     logCounts: canDie,
+    compare: sameRange(pinned?.actHistogram, view?.actHistogram),
   };
+  const gradHistogram = (gradAxis === 'log' ? view?.gradLogHistogram : view?.gradHistogram) ?? null;
   const gradInput: ChartInput = {
-    histogram: (gradAxis === 'log' ? view?.gradLogHistogram : view?.gradHistogram) ?? null,
+    histogram: gradHistogram,
     label: `Layer ${layer} gradients ∂L/∂h (${gradAxis === 'log' ? 'log10 |g|' : 'linear'})`,
     color: 'var(--chart-grad)',
     stale: !view?.hasGradients,
     logCounts: false,
+    compare: sameRange(
+      gradAxis === 'log' ? pinned?.gradLogHistogram : pinned?.gradHistogram,
+      gradHistogram,
+    ),
   };
 
   return (

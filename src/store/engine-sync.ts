@@ -28,6 +28,10 @@ export function startEngineSync(client: EngineClient): void {
       state.batch !== previous.batch ||
       state.data !== previous.data;
     if (rebuild || state.training !== previous.training) request(client, state, rebuild);
+    if (state.pinned !== previous.pinned)
+      client.probePinned(state.pinned?.network ?? null, state.pinned?.batch ?? 0);
   });
-  request(client, useSettings.getState(), true);
+  const initial = useSettings.getState();
+  request(client, initial, true);
+  if (initial.pinned) client.probePinned(initial.pinned.network, initial.pinned.batch);
 }

@@ -41,8 +41,18 @@ export interface TrainingView {
   diverged: Divergence | null;
 }
 
+/** The configuration pinned as A for comparison, and its probe's results. */
+export interface PinnedView {
+  requestId: number;
+  config: NetworkConfig;
+  batch: number;
+  layers: LayerView[];
+  done: boolean;
+}
+
 export interface ResultsState {
   status: Status;
+  pinned: PinnedView | null;
   /** Which view the layer panels show: the probe, or the training run's monitoring batch. */
   mode: 'probe' | 'train';
   training: TrainingView | null;
@@ -65,6 +75,8 @@ export interface ResultsState {
   /** Things the user should know that are not errors (e.g. the engine restarted). */
   notices: string[];
   begin: (id: number, config: NetworkConfig, batch: number, mode?: 'probe' | 'train') => void;
+  beginPinned: (id: number, config: NetworkConfig, batch: number) => void;
+  unpin: () => void;
   applyMessages: (messages: WorkerMessage[]) => void;
   addNotice: (notice: string) => void;
   dismissNotices: () => void;
@@ -80,6 +92,7 @@ const emptyLayer = (): LayerView => ({
 
 export const useResults = create<ResultsState>()((set, get) => ({
   status: 'computing',
+  pinned: null,
   mode: 'probe',
   training: null,
   backend: null,
@@ -112,7 +125,22 @@ export const useResults = create<ResultsState>()((set, get) => ({
       layers: sameDepth ? get().layers : Array.from({ length: config.depth }, emptyLayer),
     });
   },
+  beginPinned(id, config, batch) {
+    set({
+      pinned: {
+        requestId: id,
+        config,
+        batch,
+        layers: Array.from({ length: config.depth }, emptyLayer),
+        done: false,
+      },
+    });
+  },
+  unpin: () => set({ pinned: null }),
   applyMessages(messages) {
+    const pinnedMessages = messages.filter((m) => 'slot' in m && m.slot === 'a');
+    if (pinnedMessages.length > 0) applyPinned(pinnedMessages);
+    messages = messages.filter((m) => !('slot' in m && m.slot === 'a'));
     const state = get();
     let layers: LayerView[] | null = null;
     const patch: Partial<ResultsState> = {};
@@ -209,3 +237,30 @@ export const useResults = create<ResultsState>()((set, get) => ({
   addNotice: (notice) => set({ notices: [...get().notices, notice] }),
   dismissNotices: () => set({ notices: [] }),
 }));
+
+/** The pinned probe's messages update `pinned` only. */
+function applyPinned(messages: WorkerMessage[]): void {
+  const pinned = useResults.getState().pinned;
+  if (!pinned) return;
+  const layers = [...pinned.layers];
+  let done = pinned.done;
+  for (const message of messages) {
+    if (!('id' in message) || message.id !== pinned.requestId) continue;
+    if (message.type === 'forward') {
+      layers[message.layer - 1] = {
+        ...layers[message.layer - 1],
+        stats: message.stats,
+        actHistogram: message.actHistogram,
+      };
+    } else if (message.type === 'backward') {
+      layers[message.layer - 1] = {
+        ...layers[message.layer - 1],
+        stats: message.stats,
+        hasGradients: true,
+        gradHistogram: message.gradHistogram,
+        gradLogHistogram: message.gradLogHistogram,
+      };
+    } else if (message.type === 'done') done = true;
+  }
+  useResults.setState({ pinned: { ...pinned, layers, done } });
+}

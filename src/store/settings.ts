@@ -35,6 +35,9 @@ export interface SettingsState extends PageState {
   /** Applies a whole preset (e.g. the Dead ReLUs demonstration) at once. */
   applyPreset: (preset: Partial<PageState>) => void;
   setGradAxis: (axis: GradAxis) => void;
+  /** Freezes the current network as A (or unpins it). */
+  pin: () => void;
+  unpin: () => void;
   /** Replaces everything (from the URL), e.g. on back/forward. */
   replace: (state: PageState, notices: string[]) => void;
   reportInputError: (error: InputError | null) => void;
@@ -89,6 +92,8 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   },
   applyPreset: (preset) => set({ ...preset, inputError: null }),
   setGradAxis: (gradAxis) => set({ gradAxis }),
+  pin: () => set({ pinned: { network: get().network, batch: get().batch } }),
+  unpin: () => set({ pinned: null }),
   replace: (state, notices) => set({ ...state, inputError: null, urlNotices: notices }),
   reportInputError: (inputError) => set({ inputError }),
   dismissUrlNotices: () => set({ urlNotices: [] }),

@@ -39,6 +39,7 @@ const stateArbitrary: fc.Arbitrary<PageState> = fc.record({
     speed: fc.constantFrom(...SPEEDS),
   }),
   gradAxis: fc.constantFrom('linear' as const, 'log' as const),
+  pinned: fc.constant(null),
   backend: fc.constantFrom('auto' as const, 'ts' as const, 'wasm' as const),
 });
 
@@ -106,6 +107,22 @@ describe('URL state', () => {
     expect(state.network.activation).toBe('tanh');
     expect(state.network.init).toBe('small');
     expect(notices).toHaveLength(4);
+  });
+
+  it('round-trips a pinned configuration A inside the link', () => {
+    const pinned = {
+      network: { ...DEFAULT_STATE.network, activation: 'relu' as const, init: 'xavier' as const },
+      batch: 500,
+    };
+    const state: PageState = {
+      ...DEFAULT_STATE,
+      network: { ...DEFAULT_STATE.network, activation: 'relu', init: 'he' },
+      pinned,
+    };
+    const parsed = parseState(serializeState(state));
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.state.pinned).toEqual(pinned);
+    expect(parsed.state.network.init).toBe('he');
   });
 
   it('reads learning rates written as 1e-3 or 0.001', () => {

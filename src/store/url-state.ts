@@ -45,6 +45,8 @@ export interface PageState {
   training: Omit<TrainingConfig, 'batchSize'> & { speed: number };
   gradAxis: GradAxis;
   backend: BackendParam;
+  /** The configuration pinned as A, compared with the current one (B). */
+  pinned: { network: NetworkConfig; batch: number } | null;
 }
 
 export const DEFAULT_DATA: DataSettings = {
@@ -70,6 +72,7 @@ export const DEFAULT_STATE: PageState = {
   training: DEFAULT_TRAINING,
   gradAxis: 'linear',
   backend: 'auto',
+  pinned: null,
 };
 
 /** How each number field is written in the URL and what it accepts. */
@@ -265,15 +268,23 @@ export function parseState(search: string): ParsedState {
     if (value !== null && (SPEEDS as readonly number[]).includes(value)) training.speed = value;
     else fallback('speed', speedText, `one of ${SPEEDS.join(', ')} steps/s`, training.speed);
   }
+  // A is written as a query string of its own inside `a`.
+  let pinned: PageState['pinned'] = null;
+  const pinnedText = params.get('a');
+  if (pinnedText !== null) {
+    const inner = parseState(pinnedText.startsWith('?') ? pinnedText : `?${pinnedText}`);
+    pinned = { network: inner.state.network, batch: inner.state.batch };
+    notices.push(...inner.notices.map((notice) => `Pinned A: ${notice}`));
+  }
   // Each field may be fine alone and the whole still too big to run.
   try {
     validateNetworkConfig(network, batch);
   } catch (error) {
     const reason = error instanceof ConfigError ? error.message : String(error);
     notices.push(`The link's network cannot run (${reason}); showing the default experiment.`);
-    return { state: { ...DEFAULT_STATE, data, training, gradAxis, backend }, notices };
+    return { state: { ...DEFAULT_STATE, data, training, gradAxis, backend, pinned }, notices };
   }
-  return { state: { network, batch, data, training, gradAxis, backend }, notices };
+  return { state: { network, batch, data, training, gradAxis, backend, pinned }, notices };
 }
 
 export function serializeState(state: PageState): string {
@@ -301,5 +312,12 @@ export function serializeState(state: PageState): string {
   }
   params.set('grad', state.gradAxis);
   if (state.backend !== 'auto') params.set('backend', state.backend);
+  if (state.pinned) {
+    const { network: pinnedNetwork, batch: pinnedBatch } = state.pinned;
+    params.set(
+      'a',
+      serializeState({ ...DEFAULT_STATE, network: pinnedNetwork, batch: pinnedBatch }).slice(1),
+    );
+  }
   return `?${params.toString()}`;
 }

@@ -8,8 +8,8 @@ import { parseState, serializeState } from './url-state';
 export function startUrlSync(): void {
   let applyingHistory = false;
   const current = () => {
-    const { network, batch, data, training, gradAxis, backend } = useSettings.getState();
-    return serializeState({ network, batch, data, training, gradAxis, backend });
+    const { network, batch, data, training, gradAxis, backend, pinned } = useSettings.getState();
+    return serializeState({ network, batch, data, training, gradAxis, backend, pinned });
   };
   history.replaceState(null, '', current());
   useSettings.subscribe(() => {

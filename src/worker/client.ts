@@ -23,6 +23,7 @@ export class EngineClient {
   private frame: number | null = null;
   private lastProbe: ProbeRequest | null = null;
   private lastTrain: TrainSetupRequest | null = null;
+  private lastPinned: ProbeRequest | null = null;
   private restarts = 0;
 
   constructor(private readonly backend: BackendParam) {}
@@ -48,9 +49,28 @@ export class EngineClient {
   probe(config: NetworkConfig, batch: number): void {
     if (this.lastTrain) this.send({ type: 'train-stop' });
     this.lastTrain = null;
-    const request: ProbeRequest = { type: 'probe', id: this.nextId++, config, batch };
+    const request: ProbeRequest = {
+      type: 'probe',
+      id: this.nextId++,
+      config,
+      batch,
+      slot: 'current',
+    };
     this.lastProbe = request;
     useResults.getState().begin(request.id, config, batch);
+    this.send(request);
+  }
+
+  /** Runs the pinned configuration A beside the current one (null: unpin). */
+  probePinned(config: NetworkConfig | null, batch: number): void {
+    if (!config) {
+      this.lastPinned = null;
+      useResults.getState().unpin();
+      return;
+    }
+    const request: ProbeRequest = { type: 'probe', id: this.nextId++, config, batch, slot: 'a' };
+    this.lastPinned = request;
+    useResults.getState().beginPinned(request.id, config, batch);
     this.send(request);
   }
 
@@ -100,6 +120,7 @@ export class EngineClient {
         `The engine stopped unexpectedly and was restarted (${this.restarts}×); your settings were kept.`,
       );
     this.start();
+    if (this.lastPinned) this.probePinned(this.lastPinned.config, this.lastPinned.batch);
     if (this.lastProbe) this.probe(this.lastProbe.config, this.lastProbe.batch);
     else if (this.lastTrain) {
       const { network, training, data, speed } = this.lastTrain;

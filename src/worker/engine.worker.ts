@@ -25,6 +25,8 @@ const yieldToMessages = () =>
 
 let kernels: Kernels | null = null;
 let session: ProbeSession | null = null;
+/** The pinned configuration 'A' runs on kernels of its own, beside the current one. */
+let pinnedSession: ProbeSession | null = null;
 let training: TrainingSession | null = null;
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
@@ -48,11 +50,16 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       post({ type: 'hello', backend: kernels.name, variant: kernels.variant });
       return;
     }
-    case 'probe':
-      if (!session) throw new Error('probe before init');
-      session.supersede(request.id);
-      void session.run(request, yieldToMessages);
+    case 'probe': {
+      if (!session || !kernels) throw new Error('probe before init');
+      const backend = kernels.name;
+      if (request.slot === 'a')
+        pinnedSession ??= new ProbeSession(createKernels(backend), post, 'a');
+      const target = request.slot === 'a' ? pinnedSession! : session;
+      target.supersede(request.id);
+      void target.run(request, yieldToMessages);
       return;
+    }
     case 'train-setup':
       void training?.setup(request);
       return;

@@ -15,7 +15,7 @@ import { fillProbeData } from '../engine/probe';
 import { Network } from '../engine/network';
 import { addGradientStats, forwardStats, layerHistogram, type LayerStats } from '../engine/stats';
 import { gradientStdFromTop, meanFieldTheory } from '../engine/theory';
-import type { ProbeRequest, WorkerMessage } from './protocol';
+import type { ProbeRequest, ProbeSlot, WorkerMessage } from './protocol';
 
 export const ACT_BINS = 50;
 export const GRAD_BINS = 41;
@@ -33,11 +33,13 @@ export function niceCeiling(value: number): number {
 
 /**
  * The activation histogram's x-range, shared by all layers so they can be compared: the
- * activation's own range when bounded, else 0 (or a little below) up to 3× the largest
- * pre-activation std the theory predicts; values beyond are counted as outliers.
+ * activation's own range when bounded, else up to 5 (3.5 σ of a He-initialized ReLU layer's
+ * unit-variance pre-activation), the same for every sane configuration so that A/B overlays
+ * line up; a network that explodes gets 3× the largest pre-activation std the theory predicts.
+ * Values beyond the range are counted as outliers.
  */
 export function activationRange(activation: string, largestPreactStd: number): [number, number] {
-  const reach = niceCeiling(3 * largestPreactStd);
+  const reach = Math.max(5, niceCeiling(3 * largestPreactStd));
   switch (activation) {
     case 'tanh':
       return [-1, 1];
@@ -66,6 +68,7 @@ export class ProbeSession {
   constructor(
     private readonly kernels: Kernels,
     private readonly post: (message: WorkerMessage) => void,
+    private readonly slot: ProbeSlot = 'current',
   ) {}
 
   /** Marks older passes stale; call as soon as a request arrives. */
@@ -102,6 +105,7 @@ export class ProbeSession {
     } catch (error) {
       const field = error instanceof ConfigError ? error.field : null;
       this.post({
+        slot: this.slot,
         type: 'error',
         id,
         field,
@@ -120,6 +124,7 @@ export class ProbeSession {
       Math.max(...theory.map((t) => t.preactStd)),
     );
     this.post({
+      slot: this.slot,
       type: 'start',
       id,
       theory,
@@ -133,7 +138,14 @@ export class ProbeSession {
       net.forwardLayer(i, true);
       stats.push(forwardStats(net, i));
       const actHistogram = layerHistogram(net, i, 'act', actRange[0], actRange[1], ACT_BINS);
-      this.post({ type: 'forward', id, layer: i + 1, stats: { ...stats[i] }, actHistogram });
+      this.post({
+        slot: this.slot,
+        type: 'forward',
+        id,
+        layer: i + 1,
+        stats: { ...stats[i] },
+        actHistogram,
+      });
       await yieldToMessages();
       if (stale()) return;
     }
@@ -148,6 +160,7 @@ export class ProbeSession {
           ? 4 * stats[i].grad_act_std
           : 1;
       this.post({
+        slot: this.slot,
         type: 'backward',
         id,
         layer: i + 1,
@@ -167,6 +180,7 @@ export class ProbeSession {
       if (stale()) return;
     }
     this.post({
+      slot: this.slot,
       type: 'done',
       id,
       loss: net.loss,

@@ -13,11 +13,15 @@ import type { LayerTheory } from '../engine/theory';
 
 export type BackendChoice = 'ts' | 'wasm';
 
+/** Which probe: the current settings, or 'a', the configuration pinned for comparison. */
+export type ProbeSlot = 'current' | 'a';
+
 export interface ProbeRequest {
   type: 'probe';
   id: number;
   config: NetworkConfig;
   batch: number;
+  slot: ProbeSlot;
 }
 
 /** Testing aid: makes the worker die as a real crash would (an uncaught error). */
@@ -92,6 +96,7 @@ export interface HelloMessage {
 
 /** The pass has begun: the theory curve and the histograms' x-ranges. */
 export interface StartMessage {
+  slot?: ProbeSlot;
   type: 'start';
   id: number;
   theory: LayerTheory[];
@@ -101,6 +106,7 @@ export interface StartMessage {
 }
 
 export interface ForwardMessage {
+  slot?: ProbeSlot;
   type: 'forward';
   id: number;
   /** 1-based. */
@@ -110,6 +116,7 @@ export interface ForwardMessage {
 }
 
 export interface BackwardMessage {
+  slot?: ProbeSlot;
   type: 'backward';
   id: number;
   layer: number;
@@ -119,6 +126,7 @@ export interface BackwardMessage {
 }
 
 export interface DoneMessage {
+  slot?: ProbeSlot;
   type: 'done';
   id: number;
   loss: number;
@@ -130,6 +138,7 @@ export interface DoneMessage {
 }
 
 export interface ErrorMessage {
+  slot?: ProbeSlot;
   type: 'error';
   id: number;
   field: string | null;

@@ -1,0 +1,79 @@
+/** Pin as A, then change the controls: B is drawn over A, and what differs is listed. */
+import { useMemo } from 'react';
+import { describeDifferences } from '../engine/compare';
+import type { LayerStats } from '../engine/stats';
+import { useResults } from '../store/results';
+import { useSettings } from '../store/settings';
+import { ACTIVATION_LABELS, INIT_LABELS } from './Controls';
+
+function complete(
+  layers: { stats: LayerStats | null; hasGradients: boolean }[],
+): LayerStats[] | null {
+  return layers.every((l) => l.stats && l.hasGradients) ? layers.map((l) => l.stats!) : null;
+}
+
+export function ComparePanel() {
+  const pinnedSetting = useSettings((s) => s.pinned);
+  const pin = useSettings((s) => s.pin);
+  const unpin = useSettings((s) => s.unpin);
+  const mode = useResults((s) => s.mode);
+  const pinned = useResults((s) => s.pinned);
+  const current = useResults((s) => s.layers);
+  const config = useResults((s) => s.config);
+  const differences = useMemo(() => {
+    const a = pinned?.done ? complete(pinned.layers) : null;
+    const b = complete(current);
+    return a && b && pinned && config ? describeDifferences(pinned.config, config, a, b) : null;
+  }, [pinned, current, config]);
+  if (mode !== 'probe') return null;
+  const describe = (c: {
+    activation: keyof typeof ACTIVATION_LABELS;
+    init: keyof typeof INIT_LABELS;
+    depth: number;
+    width: number;
+    batchnorm: boolean;
+  }) =>
+    `${ACTIVATION_LABELS[c.activation]}, ${INIT_LABELS[c.init]}${c.batchnorm ? ', batchnorm' : ''}, ${c.depth}×${c.width}`;
+  return (
+    <section
+      className="compare card"
+      aria-labelledby="compare-title"
+      data-pinned={pinnedSetting ? 'true' : 'false'}
+    >
+      <h2 id="compare-title">Compare</h2>
+      {pinnedSetting ? (
+        <>
+          <p>
+            <span className="swatch outline" aria-hidden="true" /> <strong>A</strong> (outline):{' '}
+            {describe(pinnedSetting.network)}
+            <br />
+            <span className="swatch filled" aria-hidden="true" /> <strong>B</strong> (filled):{' '}
+            {config ? describe(config) : '…'}
+          </p>
+          {differences && (
+            <ul className="differences" data-testid="differences">
+              {differences.length === 0 ? (
+                <li>A and B give the same statistics.</li>
+              ) : (
+                differences.map((line) => <li key={line}>{line}</li>)
+              )}
+            </ul>
+          )}
+          <button type="button" onClick={unpin}>
+            Unpin A
+          </button>
+        </>
+      ) : (
+        <>
+          <p className="hint">
+            Freeze the current state as A, change the controls, and see B drawn over A on the same
+            seed and input.
+          </p>
+          <button type="button" onClick={pin}>
+            Pin as A
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
