@@ -1,7 +1,9 @@
 /** The page: controls on the left; diagnosis, depth chart and every layer's panels on the right. */
 import { useResults } from '../store/results';
 import { Alerts } from './Alerts';
+import { useSettings } from '../store/settings';
 import { ComparePanel } from './ComparePanel';
+import { EmbedStrip } from './EmbedStrip';
 import { Controls } from './Controls';
 import { DepthChartPanel } from './DepthChartPanel';
 import { DiagnosisPanel } from './DiagnosisPanel';
@@ -11,6 +13,26 @@ import { TrainingControls } from './TrainingControls';
 import { TrainingView } from './TrainingView';
 
 export function App() {
+  const embed = useSettings((s) => s.embed);
+  return embed ? <EmbedApp /> : <FullApp />;
+}
+
+/** ?embed=1: the panels and a minimal control strip, for an iframe in course pages. */
+function EmbedApp() {
+  const status = useResults((s) => s.status);
+  return (
+    <div className="app embed" data-status={status}>
+      <EmbedStrip />
+      <main className="content">
+        <Alerts />
+        <DepthChartPanel />
+        <LayerGrid />
+      </main>
+    </div>
+  );
+}
+
+function FullApp() {
   const status = useResults((s) => s.status);
   const backend = useResults((s) => s.backend);
   const mode = useResults((s) => s.mode);

@@ -47,6 +47,8 @@ export interface PageState {
   backend: BackendParam;
   /** The configuration pinned as A, compared with the current one (B). */
   pinned: { network: NetworkConfig; batch: number } | null;
+  /** Only the panels and a minimal control strip, for an iframe in course pages. */
+  embed: boolean;
 }
 
 export const DEFAULT_DATA: DataSettings = {
@@ -73,6 +75,7 @@ export const DEFAULT_STATE: PageState = {
   gradAxis: 'linear',
   backend: 'auto',
   pinned: null,
+  embed: false,
 };
 
 /** How each number field is written in the URL and what it accepts. */
@@ -268,6 +271,7 @@ export function parseState(search: string): ParsedState {
     if (value !== null && (SPEEDS as readonly number[]).includes(value)) training.speed = value;
     else fallback('speed', speedText, `one of ${SPEEDS.join(', ')} steps/s`, training.speed);
   }
+  const embed = params.get('embed') === '1';
   // A is written as a query string of its own inside `a`.
   let pinned: PageState['pinned'] = null;
   const pinnedText = params.get('a');
@@ -282,9 +286,12 @@ export function parseState(search: string): ParsedState {
   } catch (error) {
     const reason = error instanceof ConfigError ? error.message : String(error);
     notices.push(`The link's network cannot run (${reason}); showing the default experiment.`);
-    return { state: { ...DEFAULT_STATE, data, training, gradAxis, backend, pinned }, notices };
+    return {
+      state: { ...DEFAULT_STATE, data, training, gradAxis, backend, pinned, embed },
+      notices,
+    };
   }
-  return { state: { network, batch, data, training, gradAxis, backend, pinned }, notices };
+  return { state: { network, batch, data, training, gradAxis, backend, pinned, embed }, notices };
 }
 
 export function serializeState(state: PageState): string {
@@ -312,6 +319,7 @@ export function serializeState(state: PageState): string {
   }
   params.set('grad', state.gradAxis);
   if (state.backend !== 'auto') params.set('backend', state.backend);
+  if (state.embed) params.set('embed', '1');
   if (state.pinned) {
     const { network: pinnedNetwork, batch: pinnedBatch } = state.pinned;
     params.set(

@@ -8,8 +8,9 @@ import { parseState, serializeState } from './url-state';
 export function startUrlSync(): void {
   let applyingHistory = false;
   const current = () => {
-    const { network, batch, data, training, gradAxis, backend, pinned } = useSettings.getState();
-    return serializeState({ network, batch, data, training, gradAxis, backend, pinned });
+    const { network, batch, data, training, gradAxis, backend, pinned, embed } =
+      useSettings.getState();
+    return serializeState({ network, batch, data, training, gradAxis, backend, pinned, embed });
   };
   history.replaceState(null, '', current());
   useSettings.subscribe(() => {
