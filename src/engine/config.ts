@@ -145,7 +145,7 @@ export function validateNetworkConfig(config: NetworkConfig, batch: number): voi
   if (bytes > MAX_NETWORK_BYTES) {
     throw new ConfigError(
       'size',
-      `this network needs about ${formatBytes(bytes)}, more than the ${formatBytes(MAX_NETWORK_BYTES)} the engine allows; use fewer layers, units or a smaller batch`,
+      `too big to run: this network needs about ${formatBytes(bytes)} of memory, more than the ${formatBytes(MAX_NETWORK_BYTES)} the engine allows; use fewer layers, units or a smaller batch`,
     );
   }
 }

@@ -58,8 +58,9 @@ export function NumberField({
       parsed <= max;
     if (!ok) {
       setInvalid(true);
+      const typed = text.trim() === '' ? 'an empty field is not' : `"${text}" is not`;
       onInvalid(
-        `${label} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; "${text}" is not. The last valid value (${value}) is still in use.`,
+        `${label} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; ${typed}. The last valid value (${value}) is still in use.`,
       );
       return;
     }
@@ -77,11 +78,14 @@ export function NumberField({
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
-        type="number"
+        // Text, not type="number": a number field silently drops what it cannot parse, and the
+        // user's typing must stay visible beside the message that explains it.
+        type="text"
         inputMode={integer ? 'numeric' : 'decimal'}
-        min={min}
-        max={max}
-        step={step}
+        autoComplete="off"
+        spellCheck={false}
+        aria-valuemin={min}
+        aria-valuemax={max}
         value={draft}
         aria-invalid={invalid || undefined}
         aria-describedby={hint ? `${id}-hint` : undefined}
@@ -96,6 +100,16 @@ export function NumberField({
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter') commit(draft);
+          // Arrow keys step whole numbers, as a number field's spinner would.
+          const delta = event.key === 'ArrowUp' ? 1 : event.key === 'ArrowDown' ? -1 : 0;
+          if (delta !== 0 && integer && Number.isInteger(Number(draft))) {
+            event.preventDefault();
+            const next = String(
+              Math.min(max, Math.max(min, Number(draft) + delta * (step === 'any' ? 1 : step))),
+            );
+            setDraft(next);
+            commit(next);
+          }
         }}
       />
       {hint && (

@@ -44,6 +44,37 @@ export interface SettingsState extends PageState {
   dismissUrlNotices: () => void;
 }
 
+/** The label a control shows for each engine field, so messages speak the page's language. */
+const FIELD_LABELS: Record<string, string> = {
+  depth: 'Layers',
+  width: 'Units per layer',
+  batch: 'Batch size',
+  batchSize: 'Batch size',
+  inputDim: 'Input dimension',
+  classes: 'Classes',
+  seed: 'Seed',
+  initScale: 'Init scale',
+  biasInit: 'Bias init',
+  size: 'Network',
+  learningRate: 'Learning rate',
+  l2: 'L2 strength',
+  optimizer: 'Optimizer',
+};
+
+/** "width: must be …" → "Units per layer: must be …". */
+export function describeConfigError(error: unknown): InputError {
+  if (error instanceof ConfigError) {
+    const detail = error.message.startsWith(`${error.field}: `)
+      ? error.message.slice(error.field.length + 2)
+      : error.message;
+    return {
+      field: error.field,
+      message: `${FIELD_LABELS[error.field] ?? error.field}: ${detail}`,
+    };
+  }
+  return { field: 'settings', message: error instanceof Error ? error.message : String(error) };
+}
+
 const initial =
   typeof location === 'undefined'
     ? { state: DEFAULT_STATE, notices: [] }

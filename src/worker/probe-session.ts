@@ -39,7 +39,8 @@ export function niceCeiling(value: number): number {
  * Values beyond the range are counted as outliers.
  */
 export function activationRange(activation: string, largestPreactStd: number): [number, number] {
-  const reach = Math.max(5, niceCeiling(3 * largestPreactStd));
+  // Capped at 1e38: float32 holds nothing beyond, so neither can the histogram kernels.
+  const reach = Math.min(1e38, Math.max(5, niceCeiling(3 * largestPreactStd)));
   switch (activation) {
     case 'tanh':
       return [-1, 1];

@@ -411,6 +411,36 @@ describe.each(VARIANTS)('wasm backend (%s) against ts', (variant) => {
     pair.checkGuards();
   });
 
+  it('histogram: ranges float32 cannot hold (subnormal or beyond 3.4e38) count as the reference does', () => {
+    const pair = new Pair(variant);
+    const n = 40;
+    for (const [scale, low, high] of [
+      [1e-43, -2.1e-42, 2.1e-42],
+      [1e38, -5e90, 5e90],
+      [1e30, -1e39, 1e39],
+    ]) {
+      const [tx, wx] = pair.alloc(n, (i) => scale * ((i % 9) - 4));
+      pair.ts.histogram(tx, n, low, high, 10, HistMode.Linear);
+      pair.wasm.histogram(wx, n, low, high, 10, HistMode.Linear);
+      expect(Array.from(pair.wasm.results().slice(0, 13))).toEqual(
+        Array.from(pair.ts.results().slice(0, 13)),
+      );
+    }
+    pair.checkGuards();
+  });
+
+  it('moments of values none of which is finite are NaN, not 0', () => {
+    const pair = new Pair(variant);
+    const [tx, wx] = pair.alloc(8, () => NaN);
+    for (const [kernels, x] of [
+      [pair.ts, tx],
+      [pair.wasm, wx],
+    ] as const) {
+      kernels.moments(x, 8);
+      expect(Array.from(kernels.results().slice(0, 3))).toEqual([NaN, NaN, 8]);
+    }
+  });
+
   it('histogram: the top edge belongs to the last bin, beyond it is over', () => {
     const pair = new Pair(variant);
     // Saturated tanh reaches exactly ±1: those values are in range, not outliers.

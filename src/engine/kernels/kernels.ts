@@ -186,7 +186,7 @@ export interface Kernels {
   sumSquares(x: Float32Array, n: number): number;
   /**
    * Moments of n values: results()[0] = mean, [1] = std (population), [2] = count of non-finite
-   * values (NaN or ±Inf; they are left out of mean and std).
+   * values (NaN or ±Inf; they are left out of mean and std, which are NaN when no value is finite).
    */
   moments(x: Float32Array, n: number): void;
   /** Count of values below `low` or above `high`. */

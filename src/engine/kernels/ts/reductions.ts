@@ -62,14 +62,15 @@ export function moments(x: Float32Array, n: number, results: Float64Array): void
       count++;
     } else nonFinite++;
   }
-  const mean = count > 0 ? sum / count : 0;
+  const mean = count > 0 ? sum / count : NaN;
   let squares = 0;
   for (let i = 0; i < n; i++) {
     const v = x[i];
     if (Number.isFinite(v)) squares += (v - mean) * (v - mean);
   }
   results[0] = mean;
-  results[1] = count > 0 ? Math.sqrt(squares / count) : 0;
+  // No finite value: the moments are undefined (NaN), not a collapsed signal (0).
+  results[1] = count > 0 ? Math.sqrt(squares / count) : NaN;
   results[2] = nonFinite;
 }
 

@@ -85,7 +85,10 @@ export function histogram(x: usize, n: i32, low: f64, high: f64, bins: i32, mode
   const slack = (log ? 1e-5 : 0) + 2e-7 * Math.abs(low);
   const delta = scale * slack + 1e-6 * (bins + 1);
   // Absurd ranges (delta near a whole bin) take the exact path for every value.
-  const n4 = scale > 0 && delta < 0.25 ? n & ~3 : 0;
+  // So do ranges float32 cannot hold (low, high or the scale overflow, or the scale is subnormal).
+  const representable =
+    isFinite(<f32>low) && isFinite(<f32>high) && isFinite(<f32>scale) && <f32>scale >= 1.1754944e-38;
+  const n4 = representable && scale > 0 && delta < 0.25 ? n & ~3 : 0;
   const lowV = f32x4.splat(<f32>low);
   const scaleV = f32x4.splat(<f32>scale);
   const near = f32x4.splat(<f32>delta);

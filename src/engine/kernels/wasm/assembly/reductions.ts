@@ -126,8 +126,9 @@ export function moments(x: usize, n: i32): void {
   }
   const meanShift = count > 0 ? sum / count : 0;
   const meanSquare = count > 0 ? square / count : 0;
-  setResult(0, count > 0 ? <f64>first + meanShift : 0);
-  setResult(1, Math.sqrt(max(0, meanSquare - meanShift * meanShift)));
+  // No finite value: the moments are undefined (NaN), not a collapsed signal (0).
+  setResult(0, count > 0 ? <f64>first + meanShift : NaN);
+  setResult(1, count > 0 ? Math.sqrt(max(0, meanSquare - meanShift * meanShift)) : NaN);
   setResult(2, n - count);
 }
 
