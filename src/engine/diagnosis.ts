@@ -45,6 +45,13 @@ const short = (value: number) =>
     ? value.toExponential(1)
     : value.toFixed(2);
 
+/** "stays between 0.21 and 0.63", or "stays at 0.56" when both ends print the same. */
+function stdSpan(layers: LayerStats[]): string {
+  const low = short(Math.min(...layers.map((l) => l.act.std)));
+  const high = short(Math.max(...layers.map((l) => l.act.std)));
+  return low === high ? `stays at ${low}` : `stays between ${low} and ${high}`;
+}
+
 /** The initialization that keeps this activation's scale. */
 function matchedInit(activation: ActivationName): InitName {
   return RELU_FAMILY.includes(activation) || activation === 'gelu' || activation === 'silu'
@@ -136,7 +143,7 @@ export function diagnose(
   }
   return {
     severity: 'healthy',
-    headline: `Healthy: activation std stays between ${short(Math.min(...layers.map((l) => l.act.std)))} and ${short(Math.max(...layers.map((l) => l.act.std)))} across all ${layers.length} layers.`,
+    headline: `Healthy: activation std ${stdSpan(layers)} across all ${layers.length} layers.`,
     explanation: config.batchnorm
       ? 'Batch normalization rescales every layer to unit Gaussian pre-activations, whatever the initialization.'
       : `${init} initialization matches ${act}: each layer keeps the variance of its input.`,

@@ -5,6 +5,10 @@ import { formatNumber, formatPercent } from './format';
 export function StatsTable() {
   const layers = useResults((s) => s.layers);
   const theory = useResults((s) => s.theory);
+  const activation = useResults((s) => s.config?.activation);
+  // Saturation applies to tanh and sigmoid, dead units to the ReLU family: "–" elsewhere.
+  const saturating = activation === 'tanh' || activation === 'sigmoid';
+  const canDie = activation === 'relu' || activation === 'leaky-relu' || activation === 'elu';
   return (
     <details className="stats-table card">
       <summary>Statistics table (all layers)</summary>
@@ -35,8 +39,8 @@ export function StatsTable() {
                 <td>{formatNumber(s?.act.mean, 3)}</td>
                 <td>{formatNumber(s?.act.std, 3)}</td>
                 <td>{formatNumber(theory[i]?.actStd, 3)}</td>
-                <td>{formatPercent(s?.saturated)}</td>
-                <td>{formatPercent(s?.dead)}</td>
+                <td>{saturating ? formatPercent(s?.saturated) : '–'}</td>
+                <td>{canDie ? formatPercent(s?.dead) : '–'}</td>
                 <td>{formatNumber(g?.grad_act_std, 3)}</td>
                 <td>{formatNumber(g?.grad_w_std, 3)}</td>
                 <td>{formatNumber(s?.w_std, 3)}</td>
