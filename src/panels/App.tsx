@@ -2,7 +2,10 @@
 import { useResults } from '../store/results';
 import { Alerts } from './Alerts';
 import { useSettings } from '../store/settings';
+import { CLAIMS } from '../engine/claims';
 import { ComparePanel } from './ComparePanel';
+import { SharePanel } from './SharePanel';
+import { TourPanel } from './TourPanel';
 import { EmbedStrip } from './EmbedStrip';
 import { Controls } from './Controls';
 import { DepthChartPanel } from './DepthChartPanel';
@@ -36,6 +39,8 @@ function FullApp() {
   const status = useResults((s) => s.status);
   const backend = useResults((s) => s.backend);
   const mode = useResults((s) => s.mode);
+  const tour = useSettings((s) => s.tour);
+  const setTour = useSettings((s) => s.setTour);
   return (
     <div className="app" data-status={status}>
       <header className="app-header">
@@ -44,6 +49,14 @@ function FullApp() {
           What initialization, activation and batch normalization do to every layer of a deep
           network.
         </p>
+        <button
+          type="button"
+          className="tour-button"
+          aria-expanded={tour !== null}
+          onClick={() => setTour(tour ? null : CLAIMS[0].id)}
+        >
+          Lecture tour
+        </button>
         <p className="engine" aria-live="polite">
           <span className={`status-dot ${status}`} aria-hidden="true" />
           {status === 'computing' ? 'computing…' : status} {backend ? `· engine ${backend}` : ''}
@@ -55,6 +68,7 @@ function FullApp() {
       </aside>
       <main className="content">
         <Alerts />
+        <TourPanel />
         <div className="overview">
           <DiagnosisPanel />
           <DepthChartPanel />
@@ -63,6 +77,7 @@ function FullApp() {
         <ComparePanel />
         <LayerGrid />
         <StatsTable />
+        <SharePanel />
       </main>
     </div>
   );

@@ -222,7 +222,7 @@ export function TrainingControls() {
         </>
       )}
       <button type="button" className="demo" onClick={showDeadRelus}>
-        Show me: Dead ReLUs
+        Dead ReLUs demonstration
       </button>
     </section>
   );

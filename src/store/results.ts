@@ -8,6 +8,7 @@ import type { Diagnosis } from '../engine/diagnosis';
 import type { NonFinite } from '../engine/network';
 import type { Histogram, LayerStats } from '../engine/stats';
 import type { LayerTheory } from '../engine/theory';
+import type { ClaimResult } from '../engine/claims/types';
 import type { Divergence } from '../engine/trainer';
 import type { RegionsFrame, SamplesFrame, TrainSeries, WorkerMessage } from '../worker/protocol';
 
@@ -50,8 +51,17 @@ export interface PinnedView {
   done: boolean;
 }
 
+/** A lecture claim's verdict as the tour shows it. */
+export interface ClaimVerdict {
+  running: boolean;
+  result: ClaimResult | null;
+  error: string | null;
+}
+
 export interface ResultsState {
   status: Status;
+  claims: Record<string, ClaimVerdict>;
+  claimStarted: (claim: string) => void;
   pinned: PinnedView | null;
   /** Which view the layer panels show: the probe, or the training run's monitoring batch. */
   mode: 'probe' | 'train';
@@ -92,6 +102,14 @@ const emptyLayer = (): LayerView => ({
 
 export const useResults = create<ResultsState>()((set, get) => ({
   status: 'computing',
+  claims: {},
+  claimStarted: (claim) =>
+    set({
+      claims: {
+        ...get().claims,
+        [claim]: { running: true, result: get().claims[claim]?.result ?? null, error: null },
+      },
+    }),
   pinned: null,
   mode: 'probe',
   training: null,
@@ -141,6 +159,15 @@ export const useResults = create<ResultsState>()((set, get) => ({
     const pinnedMessages = messages.filter((m) => 'slot' in m && m.slot === 'a');
     if (pinnedMessages.length > 0) applyPinned(pinnedMessages);
     messages = messages.filter((m) => !('slot' in m && m.slot === 'a'));
+    const verdicts = messages.filter((m) => m.type === 'claim-result');
+    if (verdicts.length > 0) {
+      const claims = { ...get().claims };
+      for (const m of verdicts)
+        if (m.type === 'claim-result')
+          claims[m.claim] = { running: false, result: m.result, error: m.error };
+      set({ claims });
+      messages = messages.filter((m) => m.type !== 'claim-result');
+    }
     const state = get();
     let layers: LayerView[] | null = null;
     const patch: Partial<ResultsState> = {};

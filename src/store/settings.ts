@@ -37,6 +37,8 @@ export interface SettingsState extends PageState {
   setGradAxis: (axis: GradAxis) => void;
   /** Freezes the current network as A (or unpins it). */
   pin: () => void;
+  /** Opens the Lecture tour at a step (claim id), or closes it (null). */
+  setTour: (step: string | null) => void;
   unpin: () => void;
   /** Replaces everything (from the URL), e.g. on back/forward. */
   replace: (state: PageState, notices: string[]) => void;
@@ -125,6 +127,7 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   setGradAxis: (gradAxis) => set({ gradAxis }),
   pin: () => set({ pinned: { network: get().network, batch: get().batch } }),
   unpin: () => set({ pinned: null }),
+  setTour: (tour) => set({ tour }),
   replace: (state, notices) => set({ ...state, inputError: null, urlNotices: notices }),
   reportInputError: (inputError) => set({ inputError }),
   dismissUrlNotices: () => set({ urlNotices: [] }),

@@ -41,6 +41,7 @@ const stateArbitrary: fc.Arbitrary<PageState> = fc.record({
   gradAxis: fc.constantFrom('linear' as const, 'log' as const),
   pinned: fc.constant(null),
   embed: fc.boolean(),
+  tour: fc.constantFrom(null, 'small-init-collapses', 'random-beats-grid'),
   backend: fc.constantFrom('auto' as const, 'ts' as const, 'wasm' as const),
 });
 

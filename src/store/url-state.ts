@@ -18,6 +18,7 @@ import {
   type TrainingConfig,
   validateNetworkConfig,
 } from '../engine/config';
+import { CLAIM_IDS } from '../engine/claims/types';
 import { DATASETS, type DatasetName } from '../engine/data/dataset';
 import { PLANAR_LIMITS } from '../engine/data/planar';
 
@@ -49,6 +50,8 @@ export interface PageState {
   pinned: { network: NetworkConfig; batch: number } | null;
   /** Only the panels and a minimal control strip, for an iframe in course pages. */
   embed: boolean;
+  /** The open step of the Lecture tour (a claim id), or null when the tour is closed. */
+  tour: string | null;
 }
 
 export const DEFAULT_DATA: DataSettings = {
@@ -76,6 +79,7 @@ export const DEFAULT_STATE: PageState = {
   backend: 'auto',
   pinned: null,
   embed: false,
+  tour: null,
 };
 
 /** How each number field is written in the URL and what it accepts. */
@@ -272,6 +276,13 @@ export function parseState(search: string): ParsedState {
     else fallback('speed', speedText, `one of ${SPEEDS.join(', ')} steps/s`, training.speed);
   }
   const embed = params.get('embed') === '1';
+  let tour: string | null = null;
+  const tourText = params.get('tour');
+  if (tourText !== null) {
+    if ((CLAIM_IDS as readonly string[]).includes(tourText)) tour = tourText;
+    else
+      fallback('tour step', tourText, 'a claim of the lecture tour', 'the page without the tour');
+  }
   // A is written as a query string of its own inside `a`.
   let pinned: PageState['pinned'] = null;
   const pinnedText = params.get('a');
@@ -287,11 +298,14 @@ export function parseState(search: string): ParsedState {
     const reason = error instanceof ConfigError ? error.message : String(error);
     notices.push(`The link's network cannot run (${reason}); showing the default experiment.`);
     return {
-      state: { ...DEFAULT_STATE, data, training, gradAxis, backend, pinned, embed },
+      state: { ...DEFAULT_STATE, data, training, gradAxis, backend, pinned, embed, tour },
       notices,
     };
   }
-  return { state: { network, batch, data, training, gradAxis, backend, pinned, embed }, notices };
+  return {
+    state: { network, batch, data, training, gradAxis, backend, pinned, embed, tour },
+    notices,
+  };
 }
 
 export function serializeState(state: PageState): string {
@@ -320,6 +334,7 @@ export function serializeState(state: PageState): string {
   params.set('grad', state.gradAxis);
   if (state.backend !== 'auto') params.set('backend', state.backend);
   if (state.embed) params.set('embed', '1');
+  if (state.tour) params.set('tour', state.tour);
   if (state.pinned) {
     const { network: pinnedNetwork, batch: pinnedBatch } = state.pinned;
     params.set(

@@ -3,15 +3,19 @@
  * forward walk through earlier states), and back/forward put the settings back.
  */
 import { useSettings } from './settings';
-import { parseState, serializeState } from './url-state';
+import { DEFAULT_STATE, type PageState, parseState, serializeState } from './url-state';
 
 export function startUrlSync(): void {
   let applyingHistory = false;
+  // Every field of PageState, read from the settings (so a new field cannot be forgotten here).
   const current = () => {
-    const { network, batch, data, training, gradAxis, backend, pinned, embed } =
-      useSettings.getState();
-    return serializeState({ network, batch, data, training, gradAxis, backend, pinned, embed });
+    const settings = useSettings.getState();
+    const state = Object.fromEntries(
+      Object.keys(DEFAULT_STATE).map((key) => [key, settings[key as keyof PageState]]),
+    ) as unknown as PageState;
+    return serializeState(state);
   };
+
   history.replaceState(null, '', current());
   useSettings.subscribe(() => {
     if (applyingHistory) return;

@@ -106,6 +106,17 @@ export class EngineClient {
     if (this.lastTrain) this.send({ type: 'train-control', id: this.lastTrain.id, action });
   }
 
+  /** Runs one lecture claim's check in the worker; the verdict arrives in the results store. */
+  checkClaim(claim: string): void {
+    useResults.getState().claimStarted(claim);
+    this.send({
+      type: 'claim-check',
+      id: this.nextId++,
+      claim,
+      digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
+    });
+  }
+
   /** Testing aid: make the worker crash as a bug would. */
   crash(): void {
     this.send({ type: 'crash' });

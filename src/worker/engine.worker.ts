@@ -5,6 +5,7 @@
  */
 import { createKernels, defaultBackend } from '../engine/kernels';
 import type { Kernels } from '../engine/kernels/kernels';
+import { ClaimSession } from './claim-session';
 import { ProbeSession } from './probe-session';
 import { TrainingSession } from './training-session';
 import type { WorkerMessage, WorkerRequest } from './protocol';
@@ -28,6 +29,7 @@ let session: ProbeSession | null = null;
 /** The pinned configuration 'A' runs on kernels of its own, beside the current one. */
 let pinnedSession: ProbeSession | null = null;
 let training: TrainingSession | null = null;
+let claims: ClaimSession | null = null;
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
@@ -58,6 +60,13 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       const target = request.slot === 'a' ? pinnedSession! : session;
       target.supersede(request.id);
       void target.run(request, yieldToMessages);
+      return;
+    }
+    case 'claim-check': {
+      if (!kernels) throw new Error('claim check before init');
+      const backend = kernels.name;
+      claims ??= new ClaimSession(() => createKernels(backend), post);
+      void claims.check(request);
       return;
     }
     case 'train-setup':

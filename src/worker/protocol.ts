@@ -3,6 +3,7 @@
  * a newer request makes the worker drop older work between layers. Results stream layer by
  * layer and hold only statistics and histogram counts, never whole tensors.
  */
+import type { ClaimResult } from '../engine/claims/types';
 import type { NetworkConfig, TrainingConfig } from '../engine/config';
 import type { DatasetName } from '../engine/data/dataset';
 import type { Divergence } from '../engine/trainer';
@@ -78,7 +79,16 @@ export interface TrainStopRequest {
   type: 'train-stop';
 }
 
+/** Runs one lecture claim's check (its verdict with the supporting numbers). */
+export interface ClaimCheckRequest {
+  type: 'claim-check';
+  id: number;
+  claim: string;
+  digitsUrl: string;
+}
+
 export type WorkerRequest =
+  | ClaimCheckRequest
   | InitRequest
   | ProbeRequest
   | CrashRequest
@@ -217,7 +227,16 @@ export interface TrainFrame {
   diagnosis: Diagnosis;
 }
 
+export interface ClaimResultMessage {
+  type: 'claim-result';
+  id: number;
+  claim: string;
+  result: ClaimResult | null;
+  error: string | null;
+}
+
 export type WorkerMessage =
+  | ClaimResultMessage
   | HelloMessage
   | StartMessage
   | ForwardMessage

@@ -6,6 +6,7 @@
 import { ConfigError, type NetworkConfig } from '../engine/config';
 import type { Dataset } from '../engine/data/dataset';
 import { parseDigits } from '../engine/data/digits';
+import { loadDigitsBytes } from './digits';
 import { normalizeDataset } from '../engine/data/normalize';
 import { generatePlanar, type PlanarName } from '../engine/data/planar';
 import type { Kernels } from '../engine/kernels/kernels';
@@ -38,7 +39,6 @@ export class TrainingSession {
   private running = false;
   private loopActive = false;
   private datasets = new Map<string, Dataset>();
-  private digitsBytes: Uint8Array | null = null;
   private lastFrame = 0;
   private lastSeries = 0;
   private lastRegions = 0;
@@ -47,6 +47,7 @@ export class TrainingSession {
   private validation: { loss: number; accuracy: number } | null = null;
   private stepTimes: number[] = [];
   private speed = 0;
+  private playAfterSetup = false;
   private paceStart = 0;
   private paceSteps = 0;
   /** Dead fractions at step 0, to tell units dying during training from those dead at init. */
@@ -61,6 +62,9 @@ export class TrainingSession {
   async setup(request: TrainSetupRequest): Promise<void> {
     this.running = false;
     this.id = request.id;
+    // Controls for this run that arrive while the data set loads must not reach the old run.
+    this.trainer = null;
+    this.playAfterSetup = false;
     try {
       const dataset = await this.dataset(request.data, request.network.seed, request.digitsUrl);
       if (request.id !== this.id) return;
@@ -74,6 +78,10 @@ export class TrainingSession {
       this.ownKernels ??= this.kernels();
       this.trainer = new Trainer(network, request.training, dataset, this.ownKernels);
       this.setSpeed(request.speed);
+      if (this.playAfterSetup) {
+        this.playAfterSetup = false;
+        this.control(request.id, 'play');
+      }
       this.validation = null;
       this.stepTimes = [];
       this.frame(true);
@@ -106,6 +114,8 @@ export class TrainingSession {
 
   control(id: number, action: 'play' | 'pause' | 'step' | 'reset'): void {
     const trainer = this.trainer;
+    // Play pressed while the run is still being built (e.g. the tour's "Show me"): start after.
+    if (id === this.id && !trainer) this.playAfterSetup = action === 'play';
     if (id !== this.id || !trainer) return;
     if (action === 'pause') {
       this.running = false;
@@ -322,16 +332,7 @@ export class TrainingSession {
     let dataset = this.datasets.get(key);
     if (!dataset) {
       if (spec.name === 'digits') {
-        if (!this.digitsBytes) {
-          const response = await fetch(digitsUrl);
-          if (!response.ok)
-            throw new ConfigError(
-              'dataset',
-              `the digits file could not be loaded (${response.status})`,
-            );
-          this.digitsBytes = new Uint8Array(await response.arrayBuffer());
-        }
-        dataset = parseDigits(this.digitsBytes);
+        dataset = parseDigits(await loadDigitsBytes(digitsUrl));
       } else {
         dataset = generatePlanar(spec.name as PlanarName, {
           size: spec.points,
@@ -341,7 +342,7 @@ export class TrainingSession {
         });
       }
       if (spec.normalize) dataset = normalizeDataset(dataset);
-      this.datasets.clear(); // one data set at a time is enough; digits bytes stay cached
+      this.datasets.clear(); // one data set at a time is enough; the digits bytes stay cached
       this.datasets.set(key, dataset);
     }
     return dataset;

@@ -1,0 +1,57 @@
+/** Each export downloads a file that parses: PNG, SVG, CSV, JSON, and the scripts. */
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { openPage } from './helpers';
+
+async function downloadOf(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path!) };
+}
+
+test('figures, statistics and code download as files that parse, with telling names', async ({
+  page,
+}) => {
+  await openPage(page, '?act=relu&init=he&layers=4&width=100&input=100&batch=200');
+  const png = await downloadOf(page, 'Figure PNG');
+  expect(png.name).toMatch(/^activation-lab_relu_he_4x100_seed7_figure\.png$/);
+  expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+  // 2× pixel density: the width in the IHDR chunk is twice the figure's CSS width (> 1000 px).
+  expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(1000);
+
+  const svg = await downloadOf(page, 'Figure SVG');
+  expect(svg.name).toMatch(/figure\.svg$/);
+  const svgText = svg.bytes.toString();
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror') !== null,
+      charts: doc.querySelectorAll('svg svg').length,
+      var: text.includes('var(--'),
+    };
+  }, svgText);
+  expect(parsed.error).toBe(false);
+  expect(parsed.charts).toBeGreaterThanOrEqual(9); // depth chart + 2 per layer
+  expect(parsed.var).toBe(false); // colours resolved: the file stands alone
+
+  const csv = await downloadOf(page, 'Statistics CSV');
+  const lines = csv.bytes.toString().trim().split(/\r?\n/);
+  expect(lines).toHaveLength(5);
+  const columns = lines[0].split(',').length;
+  for (const line of lines) expect(line.split(',')).toHaveLength(columns);
+
+  const json = await downloadOf(page, 'Statistics JSON');
+  const stats = JSON.parse(json.bytes.toString());
+  expect(stats.config).toMatchObject({ activation: 'relu', init: 'he', depth: 4 });
+  expect(stats.layers).toHaveLength(4);
+  expect(stats.layers[0]).toHaveProperty('act.std');
+
+  const pytorch = await downloadOf(page, 'PyTorch script');
+  expect(pytorch.name).toMatch(/pytorch\.py$/);
+  expect(pytorch.bytes.toString()).toContain('import torch');
+  const numpy = await downloadOf(page, 'NumPy script');
+  expect(numpy.bytes.toString()).toContain('import numpy');
+});

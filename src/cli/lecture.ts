@@ -1,0 +1,70 @@
+/**
+ * The lecture's claims, checked headless: one JSON line per claim, exit 1 if any is not
+ * reproduced.
+ *   npm run --silent lecture -- --check [--claim ID] [--backend ts|wasm] [--seeds 1,2,3]
+ *   npm run --silent lecture -- --list
+ */
+import { CLAIM_IDS, CLAIMS, findClaim, needsDigits } from '../engine/claims';
+import { readDigitsBytes } from '../engine/data/digits-file';
+import { BACKENDS, createKernels, defaultBackend } from '../engine/kernels';
+import {
+  type FlagSpec,
+  helpText,
+  oneOf,
+  parseArgs,
+  runCommand,
+  stringFlag,
+  UsageError,
+} from './args';
+
+const FLAGS: Record<string, FlagSpec> = {
+  check: { boolean: true, help: 'run the claims and print one JSON line per claim' },
+  claim: { help: 'check this claim only (see --list)' },
+  list: { boolean: true, help: 'print the claim ids, one per line, in the lecture’s order' },
+  backend: { help: 'engine backend: ts or wasm (default: wasm where SIMD works)' },
+  seeds: { help: 'comma-separated seeds instead of each claim’s own, e.g. 1,2,3' },
+  help: { boolean: true, help: 'print this help' },
+};
+const USAGE = 'Usage: npm run --silent lecture -- --check [--claim ID] | --list';
+
+function parseSeeds(text: string): number[] {
+  const seeds = text.split(',').map((part) => Number(part.trim()));
+  if (seeds.some((seed) => !Number.isInteger(seed) || seed < 0 || seed > 4294967295))
+    throw new UsageError(`--seeds must be whole numbers from 0 to 4294967295, got "${text}"`);
+  return seeds;
+}
+
+runCommand(() => {
+  const args = parseArgs(process.argv.slice(2), FLAGS);
+  if (args.has('help')) {
+    process.stdout.write(helpText(USAGE, FLAGS) + '\n');
+    return;
+  }
+  if (args.has('list')) {
+    process.stdout.write(CLAIM_IDS.join('\n') + '\n');
+    return;
+  }
+  if (!args.has('check'))
+    throw new UsageError('nothing to do: pass --check or --list (see --help)');
+  let claims = CLAIMS;
+  if (args.has('claim')) {
+    const id = stringFlag(args, 'claim', FLAGS);
+    const claim = findClaim(id);
+    if (!claim) throw new UsageError(`unknown claim "${id}" (see --list)`);
+    claims = [claim];
+  }
+  const backend = args.has('backend')
+    ? oneOf(stringFlag(args, 'backend', FLAGS), BACKENDS, 'backend')
+    : defaultBackend();
+  const seeds = args.has('seeds') ? parseSeeds(stringFlag(args, 'seeds', FLAGS)) : undefined;
+  const digits = needsDigits(claims) ? readDigitsBytes() : undefined;
+  // One kernels instance: the checks run one after another and each builds its own networks.
+  const kernels = createKernels(backend);
+  let failed = 0;
+  for (const claim of claims) {
+    const result = claim.check(kernels, { seeds, digits });
+    if (!result.reproduced) failed++;
+    process.stdout.write(JSON.stringify(result) + '\n');
+  }
+  if (failed > 0) process.exitCode = 1;
+});

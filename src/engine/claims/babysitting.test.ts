@@ -1,0 +1,44 @@
+/**
+ * The claims that train on the digits or search hyperparameters, on the default backend with
+ * their own seeds; the digits file is built first if it is missing (as data.test.ts does).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIGITS_FILE, readDigitsBytes } from '../data/digits-file';
+import { createKernels, defaultBackend } from '../kernels';
+import { findClaim } from './index';
+import type { ClaimId } from './types';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+let digits: Uint8Array;
+
+beforeAll(() => {
+  if (!existsSync(DIGITS_FILE))
+    execFileSync(process.execPath, ['scripts/build-digits.mjs'], { cwd: ROOT });
+  digits = readDigitsBytes();
+});
+
+const CLAIMS: ClaimId[] = [
+  'zero-centre-data',
+  'babysit-initial-loss',
+  'babysit-reg-raises-loss',
+  'babysit-overfit-small',
+  'babysit-lr-range',
+  'random-beats-grid',
+];
+
+describe(`training claims on the default backend (${defaultBackend()})`, () => {
+  it.each(CLAIMS)('%s is reproduced', (id) => {
+    const result = findClaim(id)!.check(createKernels(defaultBackend()), { digits });
+    expect(result.reproduced, `${id}: ${result.summary}`).toBe(true);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+
+  it('a claim on the digits says what it needs when they are not given', () => {
+    const claim = findClaim('babysit-initial-loss')!;
+    expect(claim.needs).toEqual(['digits']);
+    expect(() => claim.check(createKernels('ts'))).toThrow(/digits/);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Every claim of lecture 6, defined once, in the lecture's order: the page's tour and
+ * `npm run lecture -- --check` both read this list.
+ *
+ *   import { CLAIMS, findClaim } from './engine/claims';
+ *   const result = findClaim('small-init-collapses')!.check(createKernels('wasm'));
+ */
+import { ACTIVATION_CLAIMS } from './activations';
+import { BABYSITTING_CLAIMS } from './babysitting';
+import { BATCHNORM_CLAIMS } from './batchnorm';
+import { HYPERPARAMETER_CLAIMS } from './hyperparameters';
+import { INITIALIZATION_CLAIMS } from './initialization';
+import { MAXOUT_CLAIMS } from './maxout';
+import { PREPROCESSING_CLAIMS } from './preprocessing';
+import { RELU_CLAIMS } from './relu';
+import { type Chapter, type ChapterId, type Claim, CLAIM_IDS, type ClaimId } from './types';
+
+export * from './types';
+export { zigzagPath, type ZigzagPath } from './activations';
+export {
+  gridTrials,
+  randomTrials,
+  runTrial,
+  type SearchSpace,
+  type Trial,
+  type TrialOutcome,
+} from './hyperparameters';
+export { DEFAULT_SEEDS } from './measure';
+
+/** The tour's chapters, in the lecture's order. */
+export const CHAPTERS: readonly Chapter[] = [
+  { id: 'activations', title: 'Activation functions' },
+  { id: 'preprocessing', title: 'Data preprocessing' },
+  { id: 'initialization', title: 'Weight initialization' },
+  { id: 'batchnorm', title: 'Batch normalization' },
+  { id: 'babysitting', title: 'Babysitting the learning process' },
+  { id: 'hyperparameters', title: 'Hyperparameter optimization' },
+];
+
+/** Every claim, in the order of CLAIM_IDS (the lecture's). */
+export const CLAIMS: readonly Claim[] = [
+  ...ACTIVATION_CLAIMS,
+  ...RELU_CLAIMS,
+  ...MAXOUT_CLAIMS,
+  ...PREPROCESSING_CLAIMS,
+  ...INITIALIZATION_CLAIMS,
+  ...BATCHNORM_CLAIMS,
+  ...BABYSITTING_CLAIMS,
+  ...HYPERPARAMETER_CLAIMS,
+];
+
+export function isClaimId(id: string): id is ClaimId {
+  return (CLAIM_IDS as readonly string[]).includes(id);
+}
+
+export function findClaim(id: string): Claim | undefined {
+  return CLAIMS.find((claim) => claim.id === id);
+}
+
+export function claimsOfChapter(chapter: ChapterId): Claim[] {
+  return CLAIMS.filter((claim) => claim.chapter === chapter);
+}
+
+/** True when any of the claims needs the digits (load digits.bin before checking them). */
+export function needsDigits(claims: readonly Claim[]): boolean {
+  return claims.some((claim) => claim.needs.includes('digits'));
+}

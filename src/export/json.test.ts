@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import type { NetworkConfig } from '../engine/config';
+import { createKernels } from '../engine/kernels';
+import { runProbe } from '../engine/probe';
+import { probeJsonProblems, statsJson, trainingSeriesJson } from './json';
+
+const CONFIG: NetworkConfig = {
+  inputDim: 20,
+  depth: 3,
+  width: 16,
+  activation: 'tanh',
+  init: 'xavier',
+  initScale: 1,
+  biasInit: 0,
+  batchnorm: true,
+  classes: 4,
+  seed: 9,
+};
+
+function probe() {
+  return runProbe(CONFIG, 32, createKernels('ts'));
+}
+
+describe('statsJson', () => {
+  it("is the probe CLI's output, value for value", () => {
+    const result = probe();
+    const text = statsJson({
+      config: CONFIG,
+      batch: 32,
+      backend: 'ts',
+      loss: result.loss,
+      layers: result.layers,
+    });
+    const parsed = JSON.parse(text);
+    expect(probeJsonProblems(parsed)).toEqual([]);
+    expect(parsed).toEqual(JSON.parse(JSON.stringify(result)));
+    expect(Object.keys(parsed)).toEqual(['config', 'loss', 'layers']);
+    expect(Object.keys(parsed.layers[0])).toEqual([
+      'layer',
+      'preact',
+      'act',
+      'saturated',
+      'dead',
+      'grad_act_std',
+      'grad_w_std',
+      'w_std',
+      'grad_data_ratio',
+      'non_finite',
+    ]);
+  });
+
+  it('writes NaN and Infinity as null and keeps where a NaN appeared', () => {
+    const result = probe();
+    const layers = [
+      { ...result.layers[0], grad_w_std: NaN, w_std: Infinity },
+      ...result.layers.slice(1),
+    ];
+    const parsed = JSON.parse(
+      statsJson({
+        config: CONFIG,
+        batch: 32,
+        backend: 'ts',
+        loss: NaN,
+        layers,
+        nonFinite: { phase: 'backward', layer: 1 },
+      }),
+    );
+    expect(parsed.loss).toBeNull();
+    expect(parsed.layers[0].grad_w_std).toBeNull();
+    expect(parsed.layers[0].w_std).toBeNull();
+    expect(parsed.non_finite).toEqual({ phase: 'backward', layer: 1 });
+    expect(probeJsonProblems(parsed)).toEqual([]);
+  });
+});
+
+describe('probeJsonProblems', () => {
+  const good = () => JSON.parse(JSON.stringify(probe()));
+
+  it.each([
+    ['not an object', () => [1, 2], 'expected a JSON object'],
+    [
+      'missing layers',
+      (v: Record<string, unknown>) => ({ ...v, layers: undefined }),
+      'layers: expected an array',
+    ],
+    [
+      'a layer too few',
+      (v: { layers: unknown[] }) => ({ ...v, layers: v.layers.slice(1) }),
+      'layers: expected 3',
+    ],
+    [
+      'unknown activation',
+      (v: { config: object }) => ({ ...v, config: { ...v.config, activation: 'swish' } }),
+      'config.activation',
+    ],
+    [
+      'fraction above 1',
+      (v: { layers: object[] }) => ({
+        ...v,
+        layers: [{ ...v.layers[0], dead: 1.5 }, ...v.layers.slice(1)],
+      }),
+      'layers[0].dead',
+    ],
+    [
+      'negative std',
+      (v: { layers: { act: object }[] }) => ({
+        ...v,
+        layers: [{ ...v.layers[0], act: { mean: 0, std: -1 } }, ...v.layers.slice(1)],
+      }),
+      'layers[0].act.std',
+    ],
+    [
+      'bad phase',
+      (v: object) => ({ ...v, non_finite: { phase: 'sideways', layer: 1 } }),
+      'non_finite',
+    ],
+  ] as [string, (v: never) => unknown, string][])('finds %s', (_, spoil, problem) => {
+    const problems = probeJsonProblems(spoil(good() as never));
+    expect(problems.join('\n')).toContain(problem);
+  });
+});
+
+describe('trainingSeriesJson', () => {
+  it('each series as steps and values, per layer, with the configs that made them', () => {
+    const at = (steps: number[], values: number[]) => ({
+      steps: Float64Array.from(steps),
+      values: Float32Array.from(values),
+    });
+    const parsed = JSON.parse(
+      trainingSeriesJson(
+        {
+          loss: at([1, 2], [2, 1.5]),
+          accuracy: at([1, 2], [0.25, 0.5]),
+          dead: [at([0], [0.5])],
+          saturated: [at([0], [0])],
+          updateRatio: [at([1, 2], [0.001, 0.002])],
+        },
+        {
+          network: { ...CONFIG, depth: 1 },
+          training: { optimizer: 'sgd', learningRate: 0.1, l2: 0, batchSize: 8 },
+          dataset: 'spiral',
+        },
+      ),
+    );
+    expect(parsed.loss).toEqual({ steps: [1, 2], values: [2, 1.5] });
+    expect(parsed.validation_loss).toEqual({ steps: [], values: [] });
+    expect(parsed.layers).toEqual([
+      {
+        layer: 1,
+        dead: { steps: [0], values: [0.5] },
+        saturated: { steps: [0], values: [0] },
+        update_ratio: { steps: [1, 2], values: [Math.fround(0.001), Math.fround(0.002)] },
+      },
+    ]);
+    expect(parsed.training.optimizer).toBe('sgd');
+  });
+});

@@ -1,0 +1,263 @@
+/**
+ * The probe as a NumPy-only script: forward and backward written out by hand in float32, the
+ * per-layer statistics printed as one JSON object in the format of `npm run probe`. It is the
+ * reference a reader can check the page against without installing a framework.
+ */
+import type { NetworkConfig } from '../engine/config';
+import { numpyActivationSource } from './numpy-activations';
+import {
+  checkExportConfig,
+  configDict,
+  countsDeadUnits,
+  initDescription,
+  orthogonalGainExpression,
+  pieces,
+  saturationBand,
+  weightStdComment,
+  weightStdFunction,
+} from './python';
+
+/** Python source of `init_weight(fan_in, cols, fan_out)` (x @ W layout: fan_in rows). */
+function initSource(network: NetworkConfig): string {
+  const header = [
+    'def init_weight(fan_in, cols, fan_out):',
+    '    """A fan_in x cols weight matrix for x @ W (fan_out: the layer\'s units)."""',
+  ];
+  const gaussian = weightStdFunction(network);
+  if (gaussian) {
+    const comment = weightStdComment(network);
+    return [
+      ...(comment ? [comment] : []),
+      gaussian,
+      '',
+      '',
+      ...header,
+      '    std = weight_std(fan_in, fan_out)',
+      '    return (rng.standard_normal((fan_in, cols), dtype=np.float32) * std).astype(np.float32)',
+    ].join('\n');
+  }
+  if (network.init === 'zeros')
+    return [...header, '    return np.zeros((fan_in, cols), dtype=np.float32)'].join('\n');
+  if (network.init === 'torch-default')
+    return [
+      ...header,
+      "    bound = 1.0 / math.sqrt(fan_in)  # PyTorch's nn.Linear default",
+      '    return rng.uniform(-bound, bound, (fan_in, cols)).astype(np.float32)',
+    ].join('\n');
+  const gain =
+    network.init === 'lsuv'
+      ? { expression: '1.0', why: 'LSUV starts from orthogonal weights with gain 1' }
+      : orthogonalGainExpression(network.activation);
+  return [
+    `ORTHOGONAL_GAIN = ${gain.expression}  # ${gain.why}`,
+    '',
+    '',
+    ...header,
+    '    # QR of a Gaussian matrix, signs fixed by diag(R): a uniformly random orthogonal matrix.',
+    '    long_side, short_side = max(fan_in, cols), min(fan_in, cols)',
+    '    q, r = np.linalg.qr(rng.standard_normal((long_side, short_side)))',
+    '    q = q * np.where(np.diag(r) < 0, -1.0, 1.0)',
+    '    w = q if fan_in >= cols else q.T',
+    '    return (ORTHOGONAL_GAIN * w).astype(np.float32)',
+  ].join('\n');
+}
+
+const LSUV_SOURCE = `def lsuv(weights, biases, x):
+    """Mishkin & Matas (2016): scale each layer's weights until its linear output has variance 1
+    (within LSUV_TOLERANCE, at most LSUV_MAX_ITERATIONS tries), bottom to top, on the probe batch."""
+    for i, (weight, bias) in enumerate(zip(weights, biases)):
+        for _ in range(LSUV_MAX_ITERATIONS):
+            variance = float(np.var(x @ weight + bias, dtype=np.float64))
+            if not variance > 0 or not math.isfinite(variance) or abs(variance - 1) < LSUV_TOLERANCE:
+                break
+            weight *= np.float32(1 / math.sqrt(variance))
+        if i < DEPTH:
+            x = layer_forward(weight, bias, x)[1]`;
+
+const BATCHNORM_SOURCE = `def batchnorm_forward(z):
+    """Batch statistics (population variance); gamma = 1 and beta = 0 at initialization, so the
+    output is x-hat itself. The probe needs no running averages."""
+    mean = z.mean(axis=0, dtype=np.float64)
+    inv_std = 1 / np.sqrt(((z - mean) ** 2).mean(axis=0) + BN_EPS)
+    xhat = ((z - mean) * inv_std).astype(np.float32)
+    return xhat, (xhat, inv_std.astype(np.float32))
+
+
+def batchnorm_backward(dout, xhat, inv_std):
+    rows = dout.shape[0]
+    sum_dout = dout.sum(axis=0, dtype=np.float64)
+    sum_dout_xhat = (dout * xhat).sum(axis=0, dtype=np.float64)
+    dz = (inv_std / rows) * (rows * dout - sum_dout - xhat * sum_dout_xhat)
+    return dz.astype(np.float32)`;
+
+function statisticsSource(network: NetworkConfig): string {
+  const band = saturationBand(network.activation);
+  const saturated = band
+    ? `float(np.mean((h < ${band[0]}) | (h > ${band[1]})))`
+    : `0.0  # saturation is defined for tanh and sigmoid only`;
+  const dead = countsDeadUnits(network.activation)
+    ? 'float(np.mean(~(pre > 0).any(axis=0)))  # units never positive on the batch'
+    : `0.0  # dead units are counted for the ReLU family only`;
+  return `def moments(values):
+    """Mean and population std of the finite values (float64 sums), and how many were not finite."""
+    flat = values.ravel()
+    finite = flat[np.isfinite(flat)].astype(np.float64)
+    if finite.size == 0:
+        return {'mean': 0.0, 'std': 0.0}, int(flat.size)
+    return {'mean': float(finite.mean()), 'std': float(finite.std())}, int(flat.size - finite.size)
+
+
+def layer_statistics(number, pre, h, grad_h, weight, grad_weight):
+    preact, preact_bad = moments(pre)
+    act, act_bad = moments(h)
+    grad_act, grad_act_bad = moments(grad_h)
+    grad_w, grad_w_bad = moments(grad_weight)
+    w_std = moments(weight)[0]['std']
+    saturated = ${saturated}
+    dead = ${dead}
+    return {
+        'layer': number,
+        'preact': preact,
+        'act': act,
+        'saturated': saturated,
+        'dead': dead,
+        'grad_act_std': grad_act['std'],
+        'grad_w_std': grad_w['std'],
+        'w_std': w_std,
+        'grad_data_ratio': grad_w['std'] / w_std if w_std > 0 else float('nan'),
+        'non_finite': preact_bad + act_bad + grad_act_bad + grad_w_bad,
+    }`;
+}
+
+export function numpyScript(network: NetworkConfig, batch: number): string {
+  checkExportConfig(network, batch);
+  const bn = network.batchnorm;
+  const lsuv = network.init === 'lsuv';
+  const forwardNorm = bn
+    ? ['    pre, norm = batchnorm_forward(z)', '    return pre, activate(pre), norm']
+    : ['    return z, activate(z), None'];
+  return `#!/usr/bin/env python3
+"""Activation Lab's probe in NumPy only (exported from the page).
+
+Network: ${network.depth} hidden layers x ${network.width} units, ${network.activation}, batchnorm ${bn ? 'on' : 'off'}, input ${network.inputDim}, ${network.classes} classes, seed ${network.seed}.
+Initialization: ${initDescription(network)}; hidden biases ${network.biasInit ?? 0}, output biases 0.
+Probe: X ~ N(0,1) [${batch} x ${network.inputDim}], uniformly random labels, one forward and backward pass
+(softmax cross-entropy averaged over the batch), written out by hand in float32 (sums in float64).
+Prints ONE JSON object in the format of Activation Lab's \`npm run probe\`.
+
+NumPy draws its own random numbers, not the page's: expect the page's statistics within sampling
+noise, not digit for digit.  Run: python3 this_file.py
+"""
+import json
+import math
+
+import numpy as np
+
+${configDict(network, batch, 'numpy')}
+INPUT_DIM = CONFIG['inputDim']
+DEPTH = CONFIG['depth']
+WIDTH = CONFIG['width']
+CLASSES = CONFIG['classes']
+BATCH = CONFIG['batch']
+BIAS_INIT = CONFIG['biasInit']
+PIECES = ${pieces(network.activation)}  # linear outputs per unit${network.activation === 'maxout' ? ' (maxout: two pieces)' : ''}
+${bn ? 'BN_EPS = 1e-5\n' : ''}${lsuv ? 'LSUV_TOLERANCE = 0.05\nLSUV_MAX_ITERATIONS = 10\n' : ''}
+rng = np.random.default_rng(CONFIG['seed'])
+
+
+${numpyActivationSource(network.activation)}
+
+
+${initSource(network)}
+
+
+${bn ? BATCHNORM_SOURCE + '\n\n\n' : ''}def layer_forward(weight, bias, x):
+    """Linear map, ${bn ? 'batchnorm, ' : ''}nonlinearity: returns (pre-activation, activation, ${bn ? 'batchnorm cache' : 'None'})."""
+    z = x @ weight + bias
+${forwardNorm.join('\n')}
+
+
+def initialize(x):
+    weights, biases = [], []
+    fan_in = INPUT_DIM
+    for _ in range(DEPTH):
+        weights.append(init_weight(fan_in, PIECES * WIDTH, WIDTH))
+        biases.append(np.full(PIECES * WIDTH, BIAS_INIT, dtype=np.float32))
+        fan_in = WIDTH
+    # The output layer gets the same scheme.
+    weights.append(init_weight(WIDTH, CLASSES, CLASSES))
+    biases.append(np.zeros(CLASSES, dtype=np.float32))
+${lsuv ? '    lsuv(weights, biases, x)\n' : ''}    return weights, biases
+${lsuv ? '\n\n' + LSUV_SOURCE + '\n' : ''}
+
+def softmax_cross_entropy(logits, labels):
+    """Mean loss over the rows, and its gradient with respect to the logits."""
+    rows = logits.shape[0]
+    shifted = logits.astype(np.float64) - logits.max(axis=1, keepdims=True)
+    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    loss = float(-log_probs[np.arange(rows), labels].mean())
+    dlogits = np.exp(log_probs)
+    dlogits[np.arange(rows), labels] -= 1
+    return loss, (dlogits / rows).astype(np.float32)
+
+
+${statisticsSource(network)}
+
+
+def finite_or_none(value):
+    """NaN and Infinity as null, as JavaScript's JSON.stringify writes them."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: finite_or_none(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [finite_or_none(item) for item in value]
+    return value
+
+
+def probe():
+    x = rng.standard_normal((BATCH, INPUT_DIM), dtype=np.float32)
+    labels = rng.integers(0, CLASSES, size=BATCH)
+    weights, biases = initialize(x)
+    non_finite = None
+    inputs, pres, acts, norms = [], [], [], []
+    h = x
+    for i in range(DEPTH):
+        inputs.append(h)
+        pre, h, norm = layer_forward(weights[i], biases[i], h)
+        pres.append(pre)
+        acts.append(h)
+        norms.append(norm)
+        if non_finite is None and not np.isfinite(h).all():
+            non_finite = {'phase': 'forward', 'layer': i + 1}
+    loss, dlogits = softmax_cross_entropy(h @ weights[DEPTH] + biases[DEPTH], labels)
+    if non_finite is None and not math.isfinite(loss):
+        non_finite = {'phase': 'loss', 'layer': DEPTH + 1}
+    grad_acts, grad_weights = [None] * DEPTH, [None] * DEPTH
+    dh = dlogits @ weights[DEPTH].T
+    for i in reversed(range(DEPTH)):
+        grad_acts[i] = dh
+        dz = activate_backward(pres[i], acts[i], dh)
+${bn ? '        dz = batchnorm_backward(dz, *norms[i])\n' : ''}        grad_weights[i] = inputs[i].T @ dz
+        if non_finite is None and not np.isfinite(grad_weights[i]).all():
+            non_finite = {'phase': 'backward', 'layer': i + 1}
+        if i > 0:
+            dh = dz @ weights[i].T
+    result = {
+        'config': CONFIG,
+        'loss': loss,
+        'layers': [
+            layer_statistics(i + 1, pres[i], acts[i], grad_acts[i], weights[i], grad_weights[i])
+            for i in range(DEPTH)
+        ],
+    }
+    if non_finite is not None:
+        result['non_finite'] = non_finite
+    return result
+
+
+if __name__ == '__main__':
+    with np.errstate(all='ignore'):  # overflow to Inf is reported in the output, not as a warning
+        print(json.dumps(finite_or_none(probe()), separators=(',', ':'), allow_nan=False))
+`;
+}

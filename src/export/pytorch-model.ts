@@ -1,0 +1,157 @@
+/**
+ * The PyTorch script's model and initialization: the page's architecture module by module, and
+ * each init written with the exact scale src/engine/init.ts uses.
+ */
+import type { ActivationName, NetworkConfig } from '../engine/config';
+import { orthogonalGainExpression, pyFloat, weightStdComment, weightStdFunction } from './python';
+
+const ACTIVATION_MODULES: Record<ActivationName, string> = {
+  sigmoid: 'nn.Sigmoid()',
+  tanh: 'nn.Tanh()',
+  relu: 'nn.ReLU()',
+  'leaky-relu': 'nn.LeakyReLU(negative_slope=0.01)',
+  elu: 'nn.ELU(alpha=1.0)',
+  maxout: 'Maxout()',
+  linear: 'nn.Identity()  # linear: no nonlinearity',
+  gelu: "nn.GELU(approximate='tanh')  # the tanh form, as the page computes it",
+  silu: 'nn.SiLU()',
+};
+
+const MAXOUT_MODULE = `class Maxout(nn.Module):
+    """Maxout (Goodfellow et al., 2013): each unit outputs the larger of its two linear pieces.
+    Input columns [0, units) are piece A, [units, 2 * units) piece B; ties go to piece A."""
+
+    def forward(self, pieces):
+        a, b = pieces.chunk(2, dim=1)
+        return torch.where(a >= b, a, b)
+
+
+`;
+
+export function modelSource(network: NetworkConfig): string {
+  const norm = network.batchnorm
+    ? [
+        "        # PyTorch's defaults, spelled out: the page uses the same (running var unbiased).",
+        '        self.norm = nn.BatchNorm1d(PIECES * units, eps=1e-5, momentum=0.1)',
+      ]
+    : ['        self.norm = nn.Identity()  # batch normalization off'];
+  return `${network.activation === 'maxout' ? MAXOUT_MODULE : ''}class HiddenLayer(nn.Module):
+    """Linear -> ${network.batchnorm ? 'BatchNorm1d' : '(no batchnorm)'} -> ${network.activation}. Keeps its last pre-activation (the input of the
+    nonlinearity${network.batchnorm ? ', after batchnorm' : ''}) and activation for the statistics."""
+
+    def __init__(self, fan_in, units):
+        super().__init__()
+        self.units = units
+        self.linear = nn.Linear(fan_in, PIECES * units)
+${norm.join('\n')}
+        self.act = ${ACTIVATION_MODULES[network.activation]}
+
+    def forward(self, x):
+        self.pre = self.norm(self.linear(x))
+        self.out = self.act(self.pre)
+        if self.out.requires_grad:
+            self.out.retain_grad()  # keep dL/dh for the statistics
+        return self.out
+
+
+class MLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        fan_ins = [INPUT_DIM] + [WIDTH] * (DEPTH - 1)
+        self.hidden = nn.ModuleList(HiddenLayer(fan_in, WIDTH) for fan_in in fan_ins)
+        self.output = nn.Linear(WIDTH, CLASSES)
+
+    def forward(self, x):
+        for layer in self.hidden:
+            x = layer(x)
+        return self.output(x)
+
+    def weight_matrices(self):
+        """What L2 and the update:data ratio cover: weight matrices, not biases, gamma or beta."""
+        return [layer.linear.weight for layer in self.hidden] + [self.output.weight]`;
+}
+
+const FAN_IN_NOTE = [
+  "    # nn.Linear stores W as out x in (it computes x @ W.T); the page's W is in x out (x @ W).",
+  "    # Either way fan_in is the layer's input size: here weight.shape[1].",
+  '    fan_in = weight.shape[1]',
+];
+
+/** `init_weight(weight, fan_out)` and whatever it needs, for the network's init. */
+function initWeightSource(network: NetworkConfig): string {
+  const header = ['def init_weight(weight, fan_out):', ...FAN_IN_NOTE];
+  const gaussian = weightStdFunction(network);
+  if (gaussian) {
+    const comment = weightStdComment(network);
+    return [
+      ...(comment ? [comment] : []),
+      gaussian,
+      '',
+      '',
+      ...header,
+      '    nn.init.normal_(weight, 0.0, weight_std(fan_in, fan_out))',
+    ].join('\n');
+  }
+  if (network.init === 'zeros')
+    return [
+      'def init_weight(weight, fan_out):',
+      '    nn.init.zeros_(weight)  # every unit computes the same: symmetry is never broken',
+    ].join('\n');
+  if (network.init === 'torch-default')
+    return [
+      ...header,
+      "    # nn.Linear's own default (kaiming_uniform_ with a=sqrt(5)) gives this bound; written out",
+      '    # so the scale is visible. std = bound / sqrt(3).',
+      '    bound = 1.0 / math.sqrt(fan_in)',
+      '    nn.init.uniform_(weight, -bound, bound)',
+    ].join('\n');
+  const gain =
+    network.init === 'lsuv'
+      ? { expression: '1.0', why: 'LSUV starts from orthogonal weights with gain 1' }
+      : orthogonalGainExpression(network.activation);
+  return [
+    `ORTHOGONAL_GAIN = ${gain.expression}  # ${gain.why}`,
+    '',
+    '',
+    'def init_weight(weight, fan_out):',
+    '    # Orthonormal rows or columns, whichever are fewer (Saxe et al., 2014), times the gain.',
+    '    nn.init.orthogonal_(weight, gain=ORTHOGONAL_GAIN)',
+  ].join('\n');
+}
+
+const LSUV_SOURCE = `def rescale_to_unit_variance(linear, x):
+    for _ in range(LSUV_MAX_ITERATIONS):
+        variance = population_variance(linear(x))
+        if not variance > 0 or not math.isfinite(variance) or abs(variance - 1) < LSUV_TOLERANCE:
+            return
+        linear.weight.mul_(1 / math.sqrt(variance))
+
+
+def lsuv(model, x):
+    """Mishkin & Matas (2016): after the orthogonal start, scale each layer's weights until its
+    linear output has variance 1 on x (within LSUV_TOLERANCE, at most LSUV_MAX_ITERATIONS tries),
+    bottom to top."""
+    for layer in model.hidden:
+        rescale_to_unit_variance(layer.linear, x)
+        x = layer(x)  # training mode: batchnorm (if on) uses this batch's statistics
+        if BATCHNORM:
+            layer.norm.reset_running_stats()
+    rescale_to_unit_variance(model.output, x)`;
+
+export function initSource(network: NetworkConfig): string {
+  const lsuv = network.init === 'lsuv';
+  const bias = pyFloat(network.biasInit ?? 0);
+  return `${initWeightSource(network)}
+
+
+${lsuv ? LSUV_SOURCE + '\n\n\n' : ''}@torch.no_grad()
+def initialize(model, x):
+    """The page's initialization${lsuv ? ' (x: the batch LSUV calibrates on)' : ' (x is not used: only LSUV needs data)'}."""
+    model.train()
+    for layer in model.hidden:
+        # fan_out is the layer's units (also for maxout, whose linear map has 2 * units columns).
+        init_weight(layer.linear.weight, fan_out=layer.units)
+        nn.init.constant_(layer.linear.bias, BIAS_INIT)  # ${bias}, not PyTorch's default uniform bias${network.batchnorm ? '\n        layer.norm.reset_parameters()  # gamma 1, beta 0, running mean 0 and var 1' : ''}
+    init_weight(model.output.weight, fan_out=CLASSES)  # the output layer gets the same scheme
+    nn.init.zeros_(model.output.bias)${lsuv ? '\n    lsuv(model, x)' : ''}`;
+}

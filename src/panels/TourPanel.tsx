@@ -1,0 +1,125 @@
+/**
+ * The Lecture tour: one step per claim of lecture 6 in the lecture's order, each with our
+ * explanation, its criterion, a "Show me" that sets the whole state, and a live verdict computed
+ * by the engine in the worker (data-testid="claim-<id>", data-reproduced). ←/→ walk the steps.
+ */
+import { useEffect } from 'react';
+import { CHAPTERS, CLAIMS, type ClaimScene } from '../engine/claims';
+import { LECTURE_BATCH, LECTURE_NETWORK } from '../engine/config';
+import { engine, trainingActions } from '../store/engine';
+import { useResults } from '../store/results';
+import { useSettings } from '../store/settings';
+import { DEFAULT_DATA, DEFAULT_TRAINING } from '../store/url-state';
+
+/** The whole state a scene names, on top of the lecture's defaults (not of what was shown). */
+export function applyScene(scene: ClaimScene): void {
+  useSettings.getState().applyPreset({
+    network: { ...LECTURE_NETWORK, ...scene.network },
+    batch: scene.batch ?? LECTURE_BATCH,
+    data: { ...DEFAULT_DATA, ...scene.dataOptions, name: scene.data ?? 'probe' },
+    training: { ...DEFAULT_TRAINING, ...scene.training },
+    pinned: null,
+  });
+  if (scene.train) trainingActions.train();
+}
+
+function Verdict({ id }: { id: string }) {
+  const verdict = useResults((s) => s.claims[id]);
+  const result = verdict?.result ?? null;
+  const reproduced = result ? String(result.reproduced) : undefined;
+  return (
+    <div
+      className={`verdict ${result ? (result.reproduced ? 'yes' : 'no') : ''}`}
+      data-testid={`claim-${id}`}
+      data-reproduced={reproduced}
+      aria-live="polite"
+      aria-busy={verdict?.running ?? false}
+    >
+      <strong>
+        {verdict?.running
+          ? 'Checking with the engine…'
+          : result
+            ? result.reproduced
+              ? '✓ Reproduced'
+              : '✗ Not reproduced'
+            : verdict?.error
+              ? 'The check failed'
+              : 'Not checked yet'}
+      </strong>
+      {result && <p>{result.summary}</p>}
+      {verdict?.error && <p>{verdict.error}</p>}
+    </div>
+  );
+}
+
+export function TourPanel() {
+  const step = useSettings((s) => s.tour);
+  const setTour = useSettings((s) => s.setTour);
+  const index = CLAIMS.findIndex((c) => c.id === step);
+  const claim = index >= 0 ? CLAIMS[index] : null;
+  const checked = useResults((s) => (claim ? s.claims[claim.id] !== undefined : true));
+
+  // Each step's verdict is computed when the step is first opened.
+  useEffect(() => {
+    if (claim && !checked) engine.checkClaim(claim.id);
+  }, [claim, checked]);
+
+  if (!claim) return null;
+  const chapter = CHAPTERS.find((c) => c.id === claim.chapter);
+  const go = (delta: number) => {
+    const next = CLAIMS[index + delta];
+    if (next) setTour(next.id);
+  };
+  return (
+    <section
+      className="tour card"
+      aria-label="Lecture tour step"
+      onKeyDown={(event) => {
+        if ((event.target as HTMLElement).closest('input, select, textarea')) return;
+        if (event.key === 'ArrowRight') go(1);
+        else if (event.key === 'ArrowLeft') go(-1);
+      }}
+    >
+      <header className="tour-header">
+        <p className="tour-chapter">
+          {chapter?.title} · step {index + 1} of {CLAIMS.length}
+        </p>
+        <button
+          type="button"
+          className="dismiss"
+          onClick={() => setTour(null)}
+          aria-label="Close the tour"
+        >
+          ×
+        </button>
+      </header>
+      <h2 id="tour-title">{claim.title}</h2>
+      <p>{claim.explanation}</p>
+      <p className="criterion">
+        <strong>Criterion:</strong> {claim.expected}
+      </p>
+      <div className="buttons">
+        <button type="button" className="primary" onClick={() => applyScene(claim.show)}>
+          Show me
+        </button>
+        {claim.contrast && (
+          <button type="button" onClick={() => applyScene(claim.contrast!.scene)}>
+            {claim.contrast.label}
+          </button>
+        )}
+        <button type="button" onClick={() => engine.checkClaim(claim.id)}>
+          Check again
+        </button>
+      </div>
+      <Verdict id={claim.id} />
+      <nav className="tour-nav" aria-label="Tour steps">
+        <button type="button" onClick={() => go(-1)} disabled={index === 0}>
+          ← Previous
+        </button>
+        <button type="button" onClick={() => go(1)} disabled={index === CLAIMS.length - 1}>
+          Next →
+        </button>
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * What the share panel downloads, built from the current settings and results with the pure
+ * generators of src/export: statistics (per layer, or the training run's series) and code.
+ */
+import type { NetworkConfig } from '../engine/config';
+import type { LayerStats } from '../engine/stats';
+import {
+  experimentFileName,
+  layerStatsCsv,
+  numpyScript,
+  pytorchScript,
+  statsJson,
+  trainingSeriesCsv,
+  trainingSeriesJson,
+} from '../export';
+import { useResults } from '../store/results';
+import { useSettings } from '../store/settings';
+
+export interface ExportFile {
+  name: string;
+  content: string;
+}
+
+/** The network as the results describe it (a data set fixes input size and classes). */
+function currentNetwork(): NetworkConfig | null {
+  return useResults.getState().config;
+}
+
+/** Per-layer statistics, or the training run's time series when training. */
+export function exportStats(format: 'csv' | 'json'): ExportFile | null {
+  const results = useResults.getState();
+  const network = currentNetwork();
+  if (!network) return null;
+  const series = results.training?.series;
+  if (results.mode === 'train' && series) {
+    const { training, batch, data } = useSettings.getState();
+    const { speed: _speed, ...rest } = training;
+    const context = { network, training: { ...rest, batchSize: batch }, dataset: data.name };
+    return {
+      name: experimentFileName(network, 'training-series', format),
+      content: format === 'csv' ? trainingSeriesCsv(series) : trainingSeriesJson(series, context),
+    };
+  }
+  const layers = results.layers.map((l) => l.stats).filter((s): s is LayerStats => s !== null);
+  return {
+    name: experimentFileName(network, 'layer-stats', format),
+    content:
+      format === 'csv'
+        ? layerStatsCsv(layers)
+        : statsJson({
+            config: network,
+            batch: results.batch,
+            backend: results.backend ?? 'unknown',
+            loss: results.loss ?? NaN,
+            layers,
+            nonFinite: results.nonFinite,
+          }),
+  };
+}
+
+/** The experiment as a runnable script: the probe, and the training loop when training. */
+export function exportCode(language: 'pytorch' | 'numpy'): ExportFile | null {
+  const network = currentNetwork();
+  if (!network) return null;
+  const { batch, data, training } = useSettings.getState();
+  if (language === 'numpy')
+    return {
+      name: experimentFileName(network, 'probe', 'py'),
+      content: numpyScript(network, batch),
+    };
+  const { speed: _speed, ...rest } = training;
+  const trainingExport =
+    data.name === 'probe' ? undefined : { ...rest, batchSize: batch, dataset: data.name };
+  return {
+    name: experimentFileName(network, 'pytorch', 'py'),
+    content: pytorchScript(network, batch, trainingExport),
+  };
+}
+
+export { experimentFileName };
