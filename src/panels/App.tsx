@@ -4,6 +4,7 @@ import { Alerts } from './Alerts';
 import { useSettings } from '../store/settings';
 import { CLAIMS } from '../engine/claims';
 import { ComparePanel } from './ComparePanel';
+import { SearchPanel } from './SearchPanel';
 import { SharePanel } from './SharePanel';
 import { TourPanel } from './TourPanel';
 import { EmbedStrip } from './EmbedStrip';
@@ -74,6 +75,7 @@ function FullApp() {
           <DepthChartPanel />
         </div>
         {mode === 'train' && <TrainingView />}
+        <SearchPanel />
         <ComparePanel />
         <LayerGrid />
         <StatsTable />

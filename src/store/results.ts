@@ -8,6 +8,7 @@ import type { Diagnosis } from '../engine/diagnosis';
 import type { NonFinite } from '../engine/network';
 import type { Histogram, LayerStats } from '../engine/stats';
 import type { LayerTheory } from '../engine/theory';
+import type { TrialOutcome } from '../engine/claims/hyperparameters';
 import type { ClaimResult } from '../engine/claims/types';
 import type { Divergence } from '../engine/trainer';
 import type { RegionsFrame, SamplesFrame, TrainSeries, WorkerMessage } from '../worker/protocol';
@@ -58,8 +59,20 @@ export interface ClaimVerdict {
   error: string | null;
 }
 
+/** The hyperparameter search's trials as they arrive. */
+export interface SearchView {
+  id: number;
+  running: boolean;
+  done: number;
+  total: number;
+  trials: (TrialOutcome & { method: 'grid' | 'random' })[];
+  error: string | null;
+}
+
 export interface ResultsState {
   status: Status;
+  search: SearchView | null;
+  searchStarted: (id: number) => void;
   claims: Record<string, ClaimVerdict>;
   claimStarted: (claim: string) => void;
   pinned: PinnedView | null;
@@ -103,6 +116,9 @@ const emptyLayer = (): LayerView => ({
 export const useResults = create<ResultsState>()((set, get) => ({
   status: 'computing',
   claims: {},
+  search: null,
+  searchStarted: (id) =>
+    set({ search: { id, running: true, done: 0, total: 0, trials: [], error: null } }),
   claimStarted: (claim) =>
     set({
       claims: {
@@ -159,6 +175,25 @@ export const useResults = create<ResultsState>()((set, get) => ({
     const pinnedMessages = messages.filter((m) => 'slot' in m && m.slot === 'a');
     if (pinnedMessages.length > 0) applyPinned(pinnedMessages);
     messages = messages.filter((m) => !('slot' in m && m.slot === 'a'));
+    const searchMessages = messages.filter(
+      (m) => m.type === 'search-progress' || m.type === 'search-done',
+    );
+    if (searchMessages.length > 0) {
+      let search = get().search;
+      for (const m of searchMessages) {
+        if (!search || m.id !== search.id) continue;
+        if (m.type === 'search-progress')
+          search = {
+            ...search,
+            done: m.done,
+            total: m.total,
+            trials: [...search.trials, { ...m.outcome, method: m.method }],
+          };
+        else search = { ...search, running: false, error: m.error };
+      }
+      set({ search });
+      messages = messages.filter((m) => m.type !== 'search-progress' && m.type !== 'search-done');
+    }
     const verdicts = messages.filter((m) => m.type === 'claim-result');
     if (verdicts.length > 0) {
       const claims = { ...get().claims };

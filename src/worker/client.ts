@@ -10,6 +10,7 @@ import type { BackendParam } from '../store/url-state';
 import type {
   DataSpec,
   ProbeRequest,
+  SearchRequest,
   TrainControlRequest,
   TrainSetupRequest,
   WorkerMessage,
@@ -115,6 +116,22 @@ export class EngineClient {
       claim,
       digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
     });
+  }
+
+  /** Starts a random-against-grid search on the current network and data set. */
+  search(request: Omit<SearchRequest, 'type' | 'id' | 'digitsUrl'>): void {
+    const id = this.nextId++;
+    useResults.getState().searchStarted(id);
+    this.send({
+      ...request,
+      type: 'search',
+      id,
+      digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
+    });
+  }
+
+  cancelSearch(): void {
+    this.send({ type: 'search-cancel' });
   }
 
   /** Testing aid: make the worker crash as a bug would. */

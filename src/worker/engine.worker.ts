@@ -7,6 +7,7 @@ import { createKernels, defaultBackend } from '../engine/kernels';
 import type { Kernels } from '../engine/kernels/kernels';
 import { ClaimSession } from './claim-session';
 import { ProbeSession } from './probe-session';
+import { SearchSession } from './search-session';
 import { TrainingSession } from './training-session';
 import type { WorkerMessage, WorkerRequest } from './protocol';
 
@@ -30,6 +31,7 @@ let session: ProbeSession | null = null;
 let pinnedSession: ProbeSession | null = null;
 let training: TrainingSession | null = null;
 let claims: ClaimSession | null = null;
+let search: SearchSession | null = null;
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
@@ -62,6 +64,16 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       void target.run(request, yieldToMessages);
       return;
     }
+    case 'search': {
+      if (!kernels) throw new Error('search before init');
+      const backend = kernels.name;
+      search ??= new SearchSession(() => createKernels(backend), post, yieldToMessages);
+      void search.run(request);
+      return;
+    }
+    case 'search-cancel':
+      search?.cancel();
+      return;
     case 'claim-check': {
       if (!kernels) throw new Error('claim check before init');
       const backend = kernels.name;

@@ -3,6 +3,7 @@
  * a newer request makes the worker drop older work between layers. Results stream layer by
  * layer and hold only statistics and histogram counts, never whole tensors.
  */
+import type { SearchSpace, TrialOutcome } from '../engine/claims/hyperparameters';
 import type { ClaimResult } from '../engine/claims/types';
 import type { NetworkConfig, TrainingConfig } from '../engine/config';
 import type { DatasetName } from '../engine/data/dataset';
@@ -87,7 +88,28 @@ export interface ClaimCheckRequest {
   digitsUrl: string;
 }
 
+/** Random against grid search over learning rate × L2, the same budget each. */
+export interface SearchRequest {
+  type: 'search';
+  id: number;
+  network: NetworkConfig;
+  training: TrainingConfig;
+  data: DataSpec;
+  digitsUrl: string;
+  /** Trials per method (the grid takes the largest square at most this). */
+  budget: number;
+  /** Training steps per trial. */
+  steps: number;
+  space: SearchSpace;
+}
+
+export interface SearchCancelRequest {
+  type: 'search-cancel';
+}
+
 export type WorkerRequest =
+  | SearchRequest
+  | SearchCancelRequest
   | ClaimCheckRequest
   | InitRequest
   | ProbeRequest
@@ -235,7 +257,25 @@ export interface ClaimResultMessage {
   error: string | null;
 }
 
+export interface SearchProgressMessage {
+  type: 'search-progress';
+  id: number;
+  method: 'grid' | 'random';
+  outcome: TrialOutcome;
+  done: number;
+  total: number;
+}
+
+export interface SearchDoneMessage {
+  type: 'search-done';
+  id: number;
+  cancelled: boolean;
+  error: string | null;
+}
+
 export type WorkerMessage =
+  | SearchProgressMessage
+  | SearchDoneMessage
   | ClaimResultMessage
   | HelloMessage
   | StartMessage

@@ -4,17 +4,12 @@
  * posts frames of everything the training view draws at most ~30 times a second.
  */
 import { ConfigError, type NetworkConfig } from '../engine/config';
-import type { Dataset } from '../engine/data/dataset';
-import { parseDigits } from '../engine/data/digits';
-import { loadDigitsBytes } from './digits';
-import { normalizeDataset } from '../engine/data/normalize';
-import { generatePlanar, type PlanarName } from '../engine/data/planar';
 import type { Kernels } from '../engine/kernels/kernels';
 import { diagnoseTraining } from '../engine/diagnosis';
+import { buildDataset } from './datasets';
 import { layerHistogram } from '../engine/stats';
 import { Trainer } from '../engine/trainer';
 import type {
-  DataSpec,
   RegionsFrame,
   SamplesFrame,
   TrainFrame,
@@ -38,7 +33,6 @@ export class TrainingSession {
   private id = 0;
   private running = false;
   private loopActive = false;
-  private datasets = new Map<string, Dataset>();
   private lastFrame = 0;
   private lastSeries = 0;
   private lastRegions = 0;
@@ -66,7 +60,7 @@ export class TrainingSession {
     this.trainer = null;
     this.playAfterSetup = false;
     try {
-      const dataset = await this.dataset(request.data, request.network.seed, request.digitsUrl);
+      const dataset = await buildDataset(request.data, request.network.seed, request.digitsUrl);
       if (request.id !== this.id) return;
       const network: NetworkConfig = {
         ...request.network,
@@ -325,26 +319,5 @@ export class TrainingSession {
       truth: validation.y.slice(0, count),
       predicted,
     };
-  }
-
-  private async dataset(spec: DataSpec, seed: number, digitsUrl: string): Promise<Dataset> {
-    const key = JSON.stringify([spec, spec.name === 'digits' ? 0 : seed]);
-    let dataset = this.datasets.get(key);
-    if (!dataset) {
-      if (spec.name === 'digits') {
-        dataset = parseDigits(await loadDigitsBytes(digitsUrl));
-      } else {
-        dataset = generatePlanar(spec.name as PlanarName, {
-          size: spec.points,
-          noise: spec.noise,
-          classes: spec.planarClasses,
-          seed,
-        });
-      }
-      if (spec.normalize) dataset = normalizeDataset(dataset);
-      this.datasets.clear(); // one data set at a time is enough; the digits bytes stay cached
-      this.datasets.set(key, dataset);
-    }
-    return dataset;
   }
 }

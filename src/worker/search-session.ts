@@ -1,0 +1,70 @@
+/**
+ * Hyperparameter search in the worker: grid and random trials with the same budget over
+ * learning rate × L2 in log space, interleaved so both progress together; each trial a short
+ * training run. Between trials it yields, so Cancel (or a newer search) stops it.
+ */
+import { gridTrials, randomTrials, runTrial, type Trial } from '../engine/claims/hyperparameters';
+import { ConfigError, type NetworkConfig } from '../engine/config';
+import type { Kernels } from '../engine/kernels/kernels';
+import { buildDataset } from './datasets';
+import type { SearchRequest, WorkerMessage } from './protocol';
+
+export class SearchSession {
+  private kernels: Kernels | null = null;
+  private latestId = 0;
+
+  constructor(
+    private readonly createKernels: () => Kernels,
+    private readonly post: (message: WorkerMessage) => void,
+    private readonly yieldToMessages: () => Promise<void>,
+  ) {}
+
+  cancel(): void {
+    this.latestId++;
+  }
+
+  async run(request: SearchRequest): Promise<void> {
+    const id = ++this.latestId;
+    const stale = () => id !== this.latestId;
+    try {
+      const dataset = await buildDataset(request.data, request.network.seed, request.digitsUrl);
+      const network: NetworkConfig = {
+        ...request.network,
+        inputDim: dataset.inputDim,
+        classes: dataset.classes,
+      };
+      const grid = gridTrials(request.budget, request.space);
+      const random = randomTrials(grid.length, request.space, request.network.seed);
+      const queue: { method: 'grid' | 'random'; trial: Trial }[] = [];
+      for (let i = 0; i < grid.length; i++)
+        queue.push({ method: 'grid', trial: grid[i] }, { method: 'random', trial: random[i] });
+      this.kernels ??= this.createKernels();
+      for (let done = 0; done < queue.length; done++) {
+        await this.yieldToMessages();
+        if (stale()) break;
+        const { method, trial } = queue[done];
+        const outcome = runTrial(
+          this.kernels,
+          network,
+          request.training,
+          trial,
+          dataset,
+          request.steps,
+        );
+        this.post({
+          type: 'search-progress',
+          id: request.id,
+          method,
+          outcome,
+          done: done + 1,
+          total: queue.length,
+        });
+      }
+      this.post({ type: 'search-done', id: request.id, cancelled: stale(), error: null });
+    } catch (error) {
+      const message =
+        error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+      this.post({ type: 'search-done', id: request.id, cancelled: false, error: message });
+    }
+  }
+}
