@@ -40,6 +40,9 @@ test('keyboard only: Tab through the controls, change them, and press the sugges
   // Start from the top of the document, as a keyboard user who just loaded the page.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
 
+  // The header's Lecture tour button comes first, then the controls.
+  await page.keyboard.press('Tab');
+  await expectFocusRing(page.getByRole('button', { name: 'Lecture tour' }), 'Lecture tour');
   const activation = page.getByLabel('Activation');
   await page.keyboard.press('Tab');
   await expectFocusRing(activation, 'Activation');
@@ -118,12 +121,14 @@ test('keyboard only: Tab through the controls, change them, and press the sugges
   await page.screenshot({ path: 'test-results/screens/keyboard-end.png', fullPage: true });
 });
 
-test('the tab order follows the page: controls first, in their visual order', async ({ page }) => {
+test('the tab order follows the page: the header, then the controls in their visual order', async ({
+  page,
+}) => {
   await page.goto('./?layers=2&width=50&batch=100&input=50');
   await waitReady(page);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   const names: string[] = [];
-  for (let i = 0; i < 9; i++) {
+  for (let i = 0; i < 10; i++) {
     await page.keyboard.press('Tab');
     names.push(
       await page.evaluate(() => {
@@ -135,6 +140,7 @@ test('the tab order follows the page: controls first, in their visual order', as
     );
   }
   expect(names).toEqual([
+    'Lecture tour',
     'Activation',
     'Initialization',
     'Batch normalization',
