@@ -151,7 +151,7 @@ describe('NumPy script', () => {
     const script = numpyScript(net({ batchnorm: true }), 1000);
     expect(script).toContain('rng.standard_normal((BATCH, INPUT_DIM), dtype=np.float32)');
     expect(script).toContain('def batchnorm_backward(dout, xhat, inv_std)');
-    expect(script).toContain('\'backend\': "numpy"');
+    expect(script).toContain("'backend': 'numpy'");
     expect(script).toContain("separators=(',', ':')");
     expect(script).not.toMatch(/import torch/);
     expect(numpyScript(net(), 10)).not.toContain('batchnorm_forward');

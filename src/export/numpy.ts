@@ -140,7 +140,8 @@ export function numpyScript(network: NetworkConfig, batch: number): string {
 """Activation Lab's probe in NumPy only (exported from the page).
 
 Network: ${network.depth} hidden layers x ${network.width} units, ${network.activation}, batchnorm ${bn ? 'on' : 'off'}, input ${network.inputDim}, ${network.classes} classes, seed ${network.seed}.
-Initialization: ${initDescription(network)}; hidden biases ${network.biasInit ?? 0}, output biases 0.
+Initialization: ${initDescription(network)};
+hidden biases ${network.biasInit ?? 0}, output biases 0.
 Probe: X ~ N(0,1) [${batch} x ${network.inputDim}], uniformly random labels, one forward and backward pass
 (softmax cross-entropy averaged over the batch), written out by hand in float32 (sums in float64).
 Prints ONE JSON object in the format of Activation Lab's \`npm run probe\`.

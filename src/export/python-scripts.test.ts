@@ -16,7 +16,11 @@ import { probeJsonProblems } from './json';
 import { numpyScript } from './numpy';
 import { pytorchScript, type PytorchTraining } from './pytorch';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+/** One BLAS/OpenMP thread per interpreter: the tests already run side by side on few cores. */
+const SINGLE_THREAD = { OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+const run = (file: string, args: string[], options: { maxBuffer?: number } = {}) =>
+  execFileAsync(file, args, { ...options, env: { ...process.env, ...SINGLE_THREAD } });
 
 /** The first interpreter that can import `module`: $PYTHON, python3 on PATH, Debian's python3. */
 function findPython(module: string): string | null {
@@ -30,8 +34,12 @@ function findPython(module: string): string | null {
 const python = findPython('py_compile');
 const numpyPython = findPython('numpy');
 const torchPython = findPython('torch');
-const skipped = (found: string | null, what: string) =>
-  found ? '' : ` [SKIPPED: no python3 with ${what} found; apt-get install python3-${what}]`;
+const skipped = (found: string | null, what: 'python3' | 'numpy' | 'torch') =>
+  found
+    ? ''
+    : what === 'python3'
+      ? ' [SKIPPED: no python3 found]'
+      : ` [SKIPPED: no python3 with ${what} found; apt-get install python3-${what}]`;
 
 const dir = mkdtempSync(join(tmpdir(), 'activation-lab-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

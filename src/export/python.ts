@@ -28,9 +28,9 @@ export function pyBool(value: boolean): string {
   return value ? 'True' : 'False';
 }
 
-/** A Python str literal: JSON's escapes (\", \\, \n, \uXXXX) mean the same in Python. */
+/** A Python str literal: 'plain' when nothing needs escaping, else JSON's escapes (same in Python). */
 export function pyString(value: string): string {
-  return JSON.stringify(value);
+  return /^[\w .,:;()+\-/]*$/.test(value) ? `'${value}'` : JSON.stringify(value);
 }
 
 /** Refuses what the engine refuses, so no export describes a network the page cannot build. */

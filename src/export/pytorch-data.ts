@@ -54,15 +54,22 @@ export function resolveData(
   const fixedTwo = name === 'circles' || name === 'xor';
   // Arms or blobs follow the network's classes unless the spec names them.
   const classes = fixedTwo ? 2 : (spec.classes ?? network.classes);
-  const { size: sizeLimits, noise: noiseLimits, classes: classLimits } = PLANAR_LIMITS;
+  const { size: sizes, noise: noises, classes: classRange } = PLANAR_LIMITS;
   const size = spec.size ?? defaults.size;
   const noise = spec.noise ?? defaults.noise;
-  if (!Number.isInteger(size) || size < sizeLimits.min || size > sizeLimits.max)
-    throw new ConfigError('size', `must be a whole number between 50 and 10000, got ${size}`);
-  if (!Number.isFinite(noise) || noise < noiseLimits.min || noise > noiseLimits.max)
-    throw new ConfigError('noise', `must be between 0 and 1, got ${noise}`);
-  if (network.inputDim !== 2 || network.classes !== classes || classes > classLimits.max)
-    throw mismatch(2, classes);
+  if (!Number.isInteger(size) || size < sizes.min || size > sizes.max)
+    throw new ConfigError(
+      'size',
+      `must be a whole number from ${sizes.min} to ${sizes.max}, got ${size}`,
+    );
+  if (!Number.isFinite(noise) || noise < noises.min || noise > noises.max)
+    throw new ConfigError('noise', `must be from ${noises.min} to ${noises.max}, got ${noise}`);
+  if (network.inputDim !== 2 || network.classes !== classes) throw mismatch(2, classes);
+  if (!Number.isInteger(classes) || classes < classRange.min || classes > classRange.max)
+    throw new ConfigError(
+      'classes',
+      `${name} takes ${classRange.min} to ${classRange.max} classes, got ${classes}`,
+    );
   return { kind: 'planar', name, size, noise, classes, normalize };
 }
 

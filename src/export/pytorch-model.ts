@@ -119,7 +119,12 @@ function initWeightSource(network: NetworkConfig): string {
   ].join('\n');
 }
 
-const LSUV_SOURCE = `def rescale_to_unit_variance(linear, x):
+const LSUV_SOURCE = `def population_variance(t):
+    t = t.detach().double()
+    return (t - t.mean()).pow(2).mean().item()
+
+
+def rescale_to_unit_variance(linear, x):
     for _ in range(LSUV_MAX_ITERATIONS):
         variance = population_variance(linear(x))
         if not variance > 0 or not math.isfinite(variance) or abs(variance - 1) < LSUV_TOLERANCE:

@@ -117,14 +117,15 @@ def l2_penalty(model):
 def monitor(model, x):
     """Dead and saturated fractions per layer on the fixed monitoring batch. Batchnorm runs in
     training mode, as on the page; its running averages are put back afterwards."""
-    saved = [(layer.norm.running_mean.clone(), layer.norm.running_var.clone()) for layer in model.hidden] if BATCHNORM else []
+    norms = [layer.norm for layer in model.hidden] if BATCHNORM else []
+    saved = [(norm.running_mean.clone(), norm.running_var.clone()) for norm in norms]
     model.train()
     model(x)
     dead = [dead_fraction(layer.pre) for layer in model.hidden]
     saturated = [saturated_fraction(layer.out) for layer in model.hidden]
-    for layer, (mean, var) in zip(model.hidden, saved):
-        layer.norm.running_mean.copy_(mean)
-        layer.norm.running_var.copy_(var)
+    for norm, (mean, var) in zip(norms, saved):
+        norm.running_mean.copy_(mean)
+        norm.running_var.copy_(var)
     return dead, saturated
 
 
@@ -146,10 +147,11 @@ def report(step, loss, accuracy, model, before, monitor_x, validation_x, validat
         line += f'  validation loss {validation_loss:.4f}  accuracy {validation_accuracy:.3f}'
     print(line)
     # The update:data ratio std(dW) / std(W) of each hidden layer: about 1e-3 is healthy.
+    # (0 while W is all zeros, as the page reports it.)
     ratios = []
     for w, w_before in zip(model.weight_matrices()[:DEPTH], before):
         w_std = moments(w)[0]['std']
-        ratios.append(moments(w - w_before)[0]['std'] / w_std if w_std > 0 else 0.0)  # 0, as the page
+        ratios.append(moments(w - w_before)[0]['std'] / w_std if w_std > 0 else 0.0)
     print('  update:data ' + ' '.join(f'{r:7.1e}' for r in ratios))
     dead, saturated = monitor(model, monitor_x)
 MONITOR_PRINT

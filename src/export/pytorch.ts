@@ -25,12 +25,7 @@ function statisticsSource(network: NetworkConfig): string {
   const dead = countsDeadUnits(network.activation)
     ? 'return (~(pre > 0).any(dim=0)).double().mean().item()  # never positive on the batch'
     : 'return 0.0  # counted for the ReLU family only';
-  return `def population_variance(t):
-    t = t.detach().double()
-    return (t - t.mean()).pow(2).mean().item()
-
-
-def moments(t):
+  return `def moments(t):
     """Mean and population std of the finite values (float64), and how many were not finite."""
     t = t.detach().reshape(-1).double()
     finite = t[torch.isfinite(t)]
@@ -141,7 +136,8 @@ export function pytorchScript(
 """Activation Lab experiment as PyTorch (exported from the page).
 
 Network: ${network.depth} hidden layers x ${network.width} units, ${network.activation}, batchnorm ${network.batchnorm ? 'on' : 'off'}, input ${network.inputDim}, ${network.classes} classes, seed ${network.seed}.
-Initialization: ${initDescription(network)}; hidden biases ${network.biasInit ?? 0}, output biases 0.
+Initialization: ${initDescription(network)};
+hidden biases ${network.biasInit ?? 0}, output biases 0.
 Probe: X ~ N(0,1) [${batch} x ${network.inputDim}], uniformly random labels, one forward and backward pass.
 ${trainingLine}
 

@@ -84,8 +84,6 @@ export function NumberField({
         inputMode={integer ? 'numeric' : 'decimal'}
         autoComplete="off"
         spellCheck={false}
-        aria-valuemin={min}
-        aria-valuemax={max}
         value={draft}
         aria-invalid={invalid || undefined}
         aria-describedby={hint ? `${id}-hint` : undefined}
