@@ -3,6 +3,7 @@ import { useResults } from '../store/results';
 import { Alerts } from './Alerts';
 import { useSettings } from '../store/settings';
 import { CLAIMS } from '../engine/claims';
+import { BabysitPanel } from './BabysitPanel';
 import { ComparePanel } from './ComparePanel';
 import { SearchPanel } from './SearchPanel';
 import { SharePanel } from './SharePanel';
@@ -75,6 +76,7 @@ function FullApp() {
           <DepthChartPanel />
         </div>
         {mode === 'train' && <TrainingView />}
+        <BabysitPanel />
         <SearchPanel />
         <ComparePanel />
         <LayerGrid />

@@ -9,6 +9,7 @@ import type { NonFinite } from '../engine/network';
 import type { Histogram, LayerStats } from '../engine/stats';
 import type { LayerTheory } from '../engine/theory';
 import type { TrialOutcome } from '../engine/claims/hyperparameters';
+import type { BabysitStep } from '../engine/babysitting';
 import type { ClaimResult } from '../engine/claims/types';
 import type { Divergence } from '../engine/trainer';
 import type { RegionsFrame, SamplesFrame, TrainSeries, WorkerMessage } from '../worker/protocol';
@@ -69,8 +70,18 @@ export interface SearchView {
   error: string | null;
 }
 
+/** The babysitting checklist's steps as they complete. */
+export interface BabysitView {
+  id: number;
+  running: boolean;
+  steps: BabysitStep[];
+  error: string | null;
+}
+
 export interface ResultsState {
   status: Status;
+  babysit: BabysitView | null;
+  babysitStarted: (id: number) => void;
   search: SearchView | null;
   searchStarted: (id: number) => void;
   claims: Record<string, ClaimVerdict>;
@@ -117,6 +128,8 @@ export const useResults = create<ResultsState>()((set, get) => ({
   status: 'computing',
   claims: {},
   search: null,
+  babysit: null,
+  babysitStarted: (id) => set({ babysit: { id, running: true, steps: [], error: null } }),
   searchStarted: (id) =>
     set({ search: { id, running: true, done: 0, total: 0, trials: [], error: null } }),
   claimStarted: (claim) =>
@@ -175,6 +188,19 @@ export const useResults = create<ResultsState>()((set, get) => ({
     const pinnedMessages = messages.filter((m) => 'slot' in m && m.slot === 'a');
     if (pinnedMessages.length > 0) applyPinned(pinnedMessages);
     messages = messages.filter((m) => !('slot' in m && m.slot === 'a'));
+    const babysitMessages = messages.filter(
+      (m) => m.type === 'babysit-step' || m.type === 'babysit-done',
+    );
+    if (babysitMessages.length > 0) {
+      let babysit = get().babysit;
+      for (const m of babysitMessages) {
+        if (!babysit || m.id !== babysit.id) continue;
+        if (m.type === 'babysit-step') babysit = { ...babysit, steps: [...babysit.steps, m.step] };
+        else babysit = { ...babysit, running: false, error: m.error };
+      }
+      set({ babysit });
+      messages = messages.filter((m) => m.type !== 'babysit-step' && m.type !== 'babysit-done');
+    }
     const searchMessages = messages.filter(
       (m) => m.type === 'search-progress' || m.type === 'search-done',
     );

@@ -9,6 +9,7 @@ import { useResults } from '../store/results';
 import type { BackendParam } from '../store/url-state';
 import type {
   DataSpec,
+  BabysitRequest,
   ProbeRequest,
   SearchRequest,
   TrainControlRequest,
@@ -128,6 +129,22 @@ export class EngineClient {
       id,
       digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
     });
+  }
+
+  /** Runs the babysitting checklist on the current network and data set. */
+  babysit(request: Omit<BabysitRequest, 'type' | 'id' | 'digitsUrl'>): void {
+    const id = this.nextId++;
+    useResults.getState().babysitStarted(id);
+    this.send({
+      ...request,
+      type: 'babysit',
+      id,
+      digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
+    });
+  }
+
+  cancelBabysit(): void {
+    this.send({ type: 'babysit-cancel' });
   }
 
   cancelSearch(): void {

@@ -5,6 +5,7 @@
  */
 import { createKernels, defaultBackend } from '../engine/kernels';
 import type { Kernels } from '../engine/kernels/kernels';
+import { BabysitSession } from './babysit-session';
 import { ClaimSession } from './claim-session';
 import { ProbeSession } from './probe-session';
 import { SearchSession } from './search-session';
@@ -32,6 +33,7 @@ let pinnedSession: ProbeSession | null = null;
 let training: TrainingSession | null = null;
 let claims: ClaimSession | null = null;
 let search: SearchSession | null = null;
+let babysitting: BabysitSession | null = null;
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
@@ -64,6 +66,16 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       void target.run(request, yieldToMessages);
       return;
     }
+    case 'babysit': {
+      if (!kernels) throw new Error('babysitting before init');
+      const backend = kernels.name;
+      babysitting ??= new BabysitSession(() => createKernels(backend), post, yieldToMessages);
+      void babysitting.run(request);
+      return;
+    }
+    case 'babysit-cancel':
+      babysitting?.cancel();
+      return;
     case 'search': {
       if (!kernels) throw new Error('search before init');
       const backend = kernels.name;

@@ -4,6 +4,7 @@
  * layer and hold only statistics and histogram counts, never whole tensors.
  */
 import type { SearchSpace, TrialOutcome } from '../engine/claims/hyperparameters';
+import type { BabysitStep } from '../engine/babysitting';
 import type { ClaimResult } from '../engine/claims/types';
 import type { NetworkConfig, TrainingConfig } from '../engine/config';
 import type { DatasetName } from '../engine/data/dataset';
@@ -107,7 +108,23 @@ export interface SearchCancelRequest {
   type: 'search-cancel';
 }
 
+/** The babysitting checklist on the current network and data set. */
+export interface BabysitRequest {
+  type: 'babysit';
+  id: number;
+  network: NetworkConfig;
+  training: TrainingConfig;
+  data: DataSpec;
+  digitsUrl: string;
+}
+
+export interface BabysitCancelRequest {
+  type: 'babysit-cancel';
+}
+
 export type WorkerRequest =
+  | BabysitRequest
+  | BabysitCancelRequest
   | SearchRequest
   | SearchCancelRequest
   | ClaimCheckRequest
@@ -273,7 +290,22 @@ export interface SearchDoneMessage {
   error: string | null;
 }
 
+export interface BabysitStepMessage {
+  type: 'babysit-step';
+  id: number;
+  step: BabysitStep;
+}
+
+export interface BabysitDoneMessage {
+  type: 'babysit-done';
+  id: number;
+  cancelled: boolean;
+  error: string | null;
+}
+
 export type WorkerMessage =
+  | BabysitStepMessage
+  | BabysitDoneMessage
   | SearchProgressMessage
   | SearchDoneMessage
   | ClaimResultMessage
