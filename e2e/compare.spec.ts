@@ -35,3 +35,21 @@ test('pin ReLU + Xavier as A, switch to He as B, see both and what differs', asy
   await expect(page.locator('section.compare')).toHaveAttribute('data-pinned', 'false');
   await expect(page).not.toHaveURL(/[?&]a=/);
 });
+
+test('while training, A and B train side by side on the same batches, their curves overlaid', async ({
+  page,
+}) => {
+  await openPage(page, '?data=spiral&act=relu&init=xavier&layers=4&width=32&batch=32&lr=0.1');
+  await page.getByRole('button', { name: 'Pin as A' }).click();
+  await page.getByLabel('Initialization').selectOption('he');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect
+    .poll(async () => Number(await page.getByTestId('train-step').textContent()))
+    .toBeGreaterThan(200);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const lossChart = page.locator('figure.series-chart', { hasText: 'Loss' }).locator('svg');
+  await expect(lossChart).toHaveAttribute('aria-label', /A train/);
+  await expect(lossChart).toHaveAttribute('aria-label', /B train/);
+  await expect(page.locator('section.compare')).toContainText('rate 0.1');
+  await page.screenshot({ path: 'test-results/screens/compare-training.png', fullPage: true });
+});

@@ -20,12 +20,12 @@ export function ComparePanel() {
   const pinned = useResults((s) => s.pinned);
   const current = useResults((s) => s.layers);
   const config = useResults((s) => s.config);
+  const trainingB = useSettings((s) => s.training);
   const differences = useMemo(() => {
     const a = pinned?.done ? complete(pinned.layers) : null;
     const b = complete(current);
     return a && b && pinned && config ? describeDifferences(pinned.config, config, a, b) : null;
   }, [pinned, current, config]);
-  if (mode !== 'probe') return null;
   const describe = (c: {
     activation: keyof typeof ACTIVATION_LABELS;
     init: keyof typeof INIT_LABELS;
@@ -46,11 +46,20 @@ export function ComparePanel() {
           <p>
             <span className="swatch outline" aria-hidden="true" /> <strong>A</strong> (outline):{' '}
             {describe(pinnedSetting.network)}
+            {mode === 'train' &&
+              `, rate ${pinnedSetting.training.learningRate} (${pinnedSetting.training.optimizer})`}
             <br />
             <span className="swatch filled" aria-hidden="true" /> <strong>B</strong> (filled):{' '}
             {config ? describe(config) : '…'}
+            {mode === 'train' && `, rate ${trainingB.learningRate} (${trainingB.optimizer})`}
           </p>
-          {differences && (
+          {mode === 'train' && (
+            <p className="hint">
+              A trains beside B on the same batches when you press Train: its curves are dashed in
+              the loss, accuracy and dead-unit charts.
+            </p>
+          )}
+          {mode === 'probe' && differences && (
             <ul className="differences" data-testid="differences">
               {differences.length === 0 ? (
                 <li>A and B give the same statistics.</li>

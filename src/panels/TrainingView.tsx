@@ -42,46 +42,72 @@ export function TrainingView() {
   const training = useResults((s) => s.training);
   const activation = useResults((s) => s.config?.activation);
   const series = training?.series ?? null;
+  // The pinned configuration A, trained beside on the same batches: drawn dashed, named "A".
+  const seriesA = useResults((s) => s.trainingA?.series ?? null);
   const depth = series?.dead.length ?? 0;
   const charts = useMemo(() => {
     if (!series) return null;
-    const perLayer = (list: Series[]): LineSeries[] =>
-      list.map((s, i) => ({
-        name: `layer ${i + 1}`,
+    const b = seriesA ? 'B ' : '';
+    const perLayer = (list: Series[], listA?: Series[]): LineSeries[] => [
+      ...list.map((s, i) => ({
+        name: `${b}layer ${i + 1}`,
         color: layerColor(i, list.length),
         values: points(s),
-      }));
+      })),
+      ...(listA ?? []).map((s, i) => ({
+        name: `A layer ${i + 1}`,
+        color: layerColor(i, listA!.length),
+        values: points(s),
+        dashed: true,
+      })),
+    ];
+    const runOf = (
+      key: 'loss' | 'accuracy',
+      validation: 'validationLoss' | 'validationAccuracy',
+    ): LineSeries[] => [
+      { name: `${b}train`, color: 'var(--chart-act)', values: points(series[key]) },
+      {
+        name: `${b}validation`,
+        color: 'var(--chart-grad)',
+        values: points(series[validation]),
+        dashed: !seriesA,
+      },
+      ...(seriesA
+        ? [
+            {
+              name: 'A train',
+              color: 'var(--chart-compare)',
+              values: points(seriesA[key]),
+              dashed: true,
+            },
+            {
+              name: 'A validation',
+              color: 'var(--chart-theory)',
+              values: points(seriesA[validation]),
+              dashed: true,
+            },
+          ]
+        : []),
+    ];
     return {
       loss: {
-        series: [
-          { name: 'train', color: 'var(--chart-act)', values: points(series.loss) },
-          {
-            name: 'validation',
-            color: 'var(--chart-grad)',
-            values: points(series.validationLoss),
-            dashed: true,
-          },
-        ],
+        series: runOf('loss', 'validationLoss'),
         xTitle: 'step',
         yTitle: 'loss (log)',
         logY: true,
       },
       accuracy: {
-        series: [
-          { name: 'train', color: 'var(--chart-act)', values: points(series.accuracy) },
-          {
-            name: 'validation',
-            color: 'var(--chart-grad)',
-            values: points(series.validationAccuracy),
-            dashed: true,
-          },
-        ],
+        series: runOf('accuracy', 'validationAccuracy'),
         xTitle: 'step',
         yTitle: 'accuracy',
       },
-      dead: { series: perLayer(series.dead), xTitle: 'step', yTitle: 'dead fraction' },
+      dead: {
+        series: perLayer(series.dead, seriesA?.dead),
+        xTitle: 'step',
+        yTitle: 'dead fraction',
+      },
       saturated: {
-        series: perLayer(series.saturated),
+        series: perLayer(series.saturated, seriesA?.saturated),
         xTitle: 'step',
         yTitle: 'saturated fraction',
       },
@@ -93,7 +119,7 @@ export function TrainingView() {
         guide: { y: 1e-3, label: '1e-3 rule' },
       },
     } satisfies Record<string, LineChartData>;
-  }, [series]);
+  }, [series, seriesA]);
 
   if (!training) return null;
   const saturating = activation === 'tanh' || activation === 'sigmoid';

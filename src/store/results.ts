@@ -12,7 +12,13 @@ import type { TrialOutcome } from '../engine/claims/hyperparameters';
 import type { BabysitStep } from '../engine/babysitting';
 import type { ClaimResult } from '../engine/claims/types';
 import type { Divergence } from '../engine/trainer';
-import type { RegionsFrame, SamplesFrame, TrainSeries, WorkerMessage } from '../worker/protocol';
+import type {
+  RegionsFrame,
+  SamplesFrame,
+  TrainFrame,
+  TrainSeries,
+  WorkerMessage,
+} from '../worker/protocol';
 
 export type Status = 'computing' | 'ready' | 'training' | 'error';
 
@@ -110,6 +116,9 @@ export interface ResultsState {
   notices: string[];
   begin: (id: number, config: NetworkConfig, batch: number, mode?: 'probe' | 'train') => void;
   beginPinned: (id: number, config: NetworkConfig, batch: number) => void;
+  /** The pinned configuration's training run (A), or null. */
+  trainingA: (TrainingView & { requestId: number }) | null;
+  beginPinnedTraining: (id: number | null) => void;
   unpin: () => void;
   applyMessages: (messages: WorkerMessage[]) => void;
   addNotice: (notice: string) => void;
@@ -184,9 +193,19 @@ export const useResults = create<ResultsState>()((set, get) => ({
     });
   },
   unpin: () => set({ pinned: null }),
+  trainingA: null,
+  beginPinnedTraining: (id) =>
+    set({ trainingA: id === null ? null : { ...EMPTY_TRAINING, requestId: id } }),
   applyMessages(messages) {
     const pinnedMessages = messages.filter((m) => 'slot' in m && m.slot === 'a');
-    if (pinnedMessages.length > 0) applyPinned(pinnedMessages);
+    const pinnedFrames = pinnedMessages.filter((m) => m.type === 'train-frame');
+    const trainingA = get().trainingA;
+    for (const frame of pinnedFrames) {
+      if (frame.type !== 'train-frame' || !trainingA || frame.id !== trainingA.requestId) continue;
+      set({ trainingA: { ...trainingView(frame, get().trainingA), requestId: frame.id } });
+    }
+    if (pinnedMessages.length > pinnedFrames.length)
+      applyPinned(pinnedMessages.filter((m) => m.type !== 'train-frame'));
     messages = messages.filter((m) => !('slot' in m && m.slot === 'a'));
     const babysitMessages = messages.filter(
       (m) => m.type === 'babysit-step' || m.type === 'babysit-done',
@@ -296,24 +315,7 @@ export const useResults = create<ResultsState>()((set, get) => ({
             loss: message.loss,
             diagnosis: message.diagnosis,
             nonFinite: null,
-            training: {
-              running: message.running,
-              step: message.step,
-              stepsPerSecond: message.stepsPerSecond,
-              dataTitle: message.dataTitle,
-              inputDim: message.inputDim,
-              classes: message.classes,
-              trainCount: message.trainCount,
-              loss: message.loss,
-              accuracy: message.accuracy,
-              validation: message.validation,
-              firing: message.firing,
-              // Series, regions and samples come with some frames only: keep the last ones.
-              series: message.series ?? (message.step === 0 ? null : (previous?.series ?? null)),
-              regions: message.regions ?? previous?.regions ?? null,
-              samples: message.samples ?? previous?.samples ?? null,
-              diverged: message.diverged,
-            },
+            training: trainingView(message, previous),
           });
           break;
         }
@@ -351,4 +353,43 @@ function applyPinned(messages: WorkerMessage[]): void {
     } else if (message.type === 'done') done = true;
   }
   useResults.setState({ pinned: { ...pinned, layers, done } });
+}
+
+const EMPTY_TRAINING: TrainingView = {
+  running: false,
+  step: 0,
+  stepsPerSecond: 0,
+  dataTitle: '',
+  inputDim: 0,
+  classes: 0,
+  trainCount: 0,
+  loss: NaN,
+  accuracy: NaN,
+  validation: null,
+  firing: [],
+  series: null,
+  regions: null,
+  samples: null,
+  diverged: null,
+};
+
+/** A training frame as the view keeps it; series, regions and samples come with some frames only. */
+function trainingView(message: TrainFrame, previous: TrainingView | null): TrainingView {
+  return {
+    running: message.running,
+    step: message.step,
+    stepsPerSecond: message.stepsPerSecond,
+    dataTitle: message.dataTitle,
+    inputDim: message.inputDim,
+    classes: message.classes,
+    trainCount: message.trainCount,
+    loss: message.loss,
+    accuracy: message.accuracy,
+    validation: message.validation,
+    firing: message.firing,
+    series: message.series ?? (message.step === 0 ? null : (previous?.series ?? null)),
+    regions: message.regions ?? previous?.regions ?? null,
+    samples: message.samples ?? previous?.samples ?? null,
+    diverged: message.diverged,
+  };
 }

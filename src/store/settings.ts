@@ -125,7 +125,8 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   },
   applyPreset: (preset) => set({ ...preset, inputError: null }),
   setGradAxis: (gradAxis) => set({ gradAxis }),
-  pin: () => set({ pinned: { network: get().network, batch: get().batch } }),
+  pin: () =>
+    set({ pinned: { network: get().network, batch: get().batch, training: get().training } }),
   unpin: () => set({ pinned: null }),
   setTour: (tour) => set({ tour }),
   replace: (state, notices) => set({ ...state, inputError: null, urlNotices: notices }),

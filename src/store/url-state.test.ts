@@ -115,6 +115,7 @@ describe('URL state', () => {
     const pinned = {
       network: { ...DEFAULT_STATE.network, activation: 'relu' as const, init: 'xavier' as const },
       batch: 500,
+      training: { ...DEFAULT_TRAINING, learningRate: 0.5 },
     };
     const state: PageState = {
       ...DEFAULT_STATE,

@@ -47,7 +47,7 @@ export interface PageState {
   gradAxis: GradAxis;
   backend: BackendParam;
   /** The configuration pinned as A, compared with the current one (B). */
-  pinned: { network: NetworkConfig; batch: number } | null;
+  pinned: { network: NetworkConfig; batch: number; training: PageState['training'] } | null;
   /** Only the panels and a minimal control strip, for an iframe in course pages. */
   embed: boolean;
   /** The open step of the Lecture tour (a claim id), or null when the tour is closed. */
@@ -288,7 +288,11 @@ export function parseState(search: string): ParsedState {
   const pinnedText = params.get('a');
   if (pinnedText !== null) {
     const inner = parseState(pinnedText.startsWith('?') ? pinnedText : `?${pinnedText}`);
-    pinned = { network: inner.state.network, batch: inner.state.batch };
+    pinned = {
+      network: inner.state.network,
+      batch: inner.state.batch,
+      training: inner.state.training,
+    };
     notices.push(...inner.notices.map((notice) => `Pinned A: ${notice}`));
   }
   // Each field may be fine alone and the whole still too big to run.
@@ -336,11 +340,16 @@ export function serializeState(state: PageState): string {
   if (state.embed) params.set('embed', '1');
   if (state.tour) params.set('tour', state.tour);
   if (state.pinned) {
-    const { network: pinnedNetwork, batch: pinnedBatch } = state.pinned;
-    params.set(
-      'a',
-      serializeState({ ...DEFAULT_STATE, network: pinnedNetwork, batch: pinnedBatch }).slice(1),
+    // A's training settings go in even when the probe is shown, so A trains as it was pinned.
+    const { network: pinnedNetwork, batch: pinnedBatch, training: pinnedTraining } = state.pinned;
+    const inner = new URLSearchParams(
+      serializeState({ ...DEFAULT_STATE, network: pinnedNetwork, batch: pinnedBatch }),
     );
+    inner.set('opt', pinnedTraining.optimizer);
+    inner.set('lr', String(pinnedTraining.learningRate));
+    inner.set('l2', String(pinnedTraining.l2));
+    inner.set('speed', String(pinnedTraining.speed));
+    params.set('a', inner.toString());
   }
   return `?${params.toString()}`;
 }

@@ -26,6 +26,7 @@ export class EngineClient {
   private lastProbe: ProbeRequest | null = null;
   private lastTrain: TrainSetupRequest | null = null;
   private lastPinned: ProbeRequest | null = null;
+  private lastTrainPinned: TrainSetupRequest | null = null;
   private restarts = 0;
 
   constructor(private readonly backend: BackendParam) {}
@@ -86,6 +87,7 @@ export class EngineClient {
     const request: TrainSetupRequest = {
       type: 'train-setup',
       id: this.nextId++,
+      slot: 'current',
       network,
       training,
       data,
@@ -96,6 +98,36 @@ export class EngineClient {
     this.lastProbe = null;
     useResults.getState().begin(request.id, network, training.batchSize, 'train');
     this.send(request);
+  }
+
+  /** Trains the pinned configuration A beside the current run, on the same data and batches. */
+  trainSetupPinned(
+    network: NetworkConfig,
+    training: TrainingConfig,
+    data: DataSpec,
+    speed: number,
+  ): void {
+    const request: TrainSetupRequest = {
+      type: 'train-setup',
+      id: this.nextId++,
+      slot: 'a',
+      network,
+      training,
+      data,
+      speed,
+      digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
+    };
+    this.lastTrainPinned = request;
+    useResults.getState().beginPinnedTraining(request.id);
+    this.send(request);
+  }
+
+  /** Stops training A (unpinned, or back to the probe). */
+  trainStopPinned(): void {
+    if (!this.lastTrainPinned) return;
+    this.lastTrainPinned = null;
+    useResults.getState().beginPinnedTraining(null);
+    this.send({ type: 'train-stop', slot: 'a' });
   }
 
   trainConfig(training: TrainingConfig, speed: number): void {
@@ -170,6 +202,10 @@ export class EngineClient {
     else if (this.lastTrain) {
       const { network, training, data, speed } = this.lastTrain;
       this.trainSetup(network, training, data, speed);
+    }
+    if (this.lastTrainPinned) {
+      const { network, training, data, speed } = this.lastTrainPinned;
+      this.trainSetupPinned(network, training, data, speed);
     }
   }
 

@@ -31,6 +31,8 @@ let session: ProbeSession | null = null;
 /** The pinned configuration 'A' runs on kernels of its own, beside the current one. */
 let pinnedSession: ProbeSession | null = null;
 let training: TrainingSession | null = null;
+/** The pinned configuration's run, on kernels of its own, stepped with the current one. */
+let pinnedTraining: TrainingSession | null = null;
 let claims: ClaimSession | null = null;
 let search: SearchSession | null = null;
 let babysitting: BabysitSession | null = null;
@@ -94,16 +96,27 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       return;
     }
     case 'train-setup':
-      void training?.setup(request);
+      if (request.slot === 'a') {
+        const backend = kernels!.name;
+        pinnedTraining ??= new TrainingSession(
+          () => createKernels(backend),
+          (message, transfer) => self.postMessage(message, transfer ?? []),
+          yieldToMessages,
+          'a',
+        );
+        void pinnedTraining.setup(request);
+      } else void training?.setup(request);
       return;
     case 'train-config':
       training?.configure(request.id, request.training, request.speed);
       return;
     case 'train-control':
       training?.control(request.id, request.action);
+      pinnedTraining?.controlCurrent(request.action);
       return;
     case 'train-stop':
-      training?.stop();
+      if (request.slot !== 'a') training?.stop();
+      pinnedTraining?.stop();
       return;
     case 'crash':
       // Fails as a real bug would: an uncaught error reaches the page's onerror.

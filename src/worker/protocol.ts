@@ -53,6 +53,8 @@ export interface DataSpec {
 export interface TrainSetupRequest {
   type: 'train-setup';
   id: number;
+  /** 'a': the pinned configuration, trained beside the current one on the same batches. */
+  slot: ProbeSlot;
   network: NetworkConfig;
   training: TrainingConfig;
   data: DataSpec;
@@ -79,6 +81,8 @@ export interface TrainControlRequest {
 /** Leaves training: the probe view takes over again. */
 export interface TrainStopRequest {
   type: 'train-stop';
+  /** Only the pinned run (A), or every run. */
+  slot?: 'a';
 }
 
 /** Runs one lecture claim's check (its verdict with the supporting numbers). */
@@ -239,6 +243,7 @@ export interface TrainSeries {
 /** The state of a training run: sent after setup, after each control, and while running. */
 export interface TrainFrame {
   type: 'train-frame';
+  slot?: ProbeSlot;
   id: number;
   running: boolean;
   step: number;

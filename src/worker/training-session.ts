@@ -10,6 +10,7 @@ import { buildDataset } from './datasets';
 import { layerHistogram } from '../engine/stats';
 import { Trainer } from '../engine/trainer';
 import type {
+  ProbeSlot,
   RegionsFrame,
   SamplesFrame,
   TrainFrame,
@@ -51,6 +52,7 @@ export class TrainingSession {
     private readonly kernels: () => Kernels,
     private readonly post: (message: WorkerMessage, transfer?: Transferable[]) => void,
     private readonly yieldToMessages: () => Promise<void>,
+    private readonly slot: ProbeSlot = 'current',
   ) {}
 
   async setup(request: TrainSetupRequest): Promise<void> {
@@ -83,6 +85,7 @@ export class TrainingSession {
       this.trainer = null;
       const field = error instanceof ConfigError ? error.field : null;
       this.post({
+        slot: this.slot,
         type: 'error',
         id: request.id,
         field,
@@ -98,6 +101,7 @@ export class TrainingSession {
       this.trainer.setTraining(training);
     } catch (error) {
       this.post({
+        slot: this.slot,
         type: 'error',
         id,
         field: error instanceof ConfigError ? error.field : null,
@@ -129,6 +133,11 @@ export class TrainingSession {
       this.running = true;
       if (!this.loopActive) void this.loop();
     }
+  }
+
+  /** Applies a control to whatever run this session holds (the pinned run follows the current). */
+  controlCurrent(action: 'play' | 'pause' | 'step' | 'reset'): void {
+    this.control(this.id, action);
   }
 
   stop(): void {
@@ -214,6 +223,7 @@ export class TrainingSession {
     const history = trainer.history;
     const message: TrainFrame = {
       type: 'train-frame',
+      slot: this.slot,
       id: this.id,
       running: this.running,
       step: trainer.last.step,
