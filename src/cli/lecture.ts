@@ -1,10 +1,10 @@
 /**
  * The lecture's claims, checked headless: one JSON line per claim, exit 1 if any is not
- * reproduced.
- *   npm run --silent lecture -- --check [--claim ID] [--backend ts|wasm] [--seeds 1,2,3]
- *   npm run --silent lecture -- --list
+ * reproduced. `--papers` keeps the claims of the papers chapter only.
+ *   npm run --silent lecture -- --check [--claim ID | --papers] [--backend ts|wasm] [--seeds 1,2,3]
+ *   npm run --silent lecture -- --list [--papers]
  */
-import { CLAIM_IDS, CLAIMS, findClaim, needsDigits } from '../engine/claims';
+import { CLAIMS, claimsOfChapter, findClaim, needsDigits } from '../engine/claims';
 import { readDigitsBytes } from '../engine/data/digits-file';
 import { BACKENDS, createKernels, defaultBackend } from '../engine/kernels';
 import {
@@ -20,12 +20,17 @@ import {
 const FLAGS: Record<string, FlagSpec> = {
   check: { boolean: true, help: 'run the claims and print one JSON line per claim' },
   claim: { help: 'check this claim only (see --list)' },
+  papers: {
+    boolean: true,
+    help: 'only the papers chapter’s claims (the figures behind the lecture)',
+  },
   list: { boolean: true, help: 'print the claim ids, one per line, in the lecture’s order' },
   backend: { help: 'engine backend: ts or wasm (default: wasm where SIMD works)' },
   seeds: { help: 'comma-separated seeds instead of each claim’s own, e.g. 1,2,3' },
   help: { boolean: true, help: 'print this help' },
 };
-const USAGE = 'Usage: npm run --silent lecture -- --check [--claim ID] | --list';
+const USAGE =
+  'Usage: npm run --silent lecture -- --check [--claim ID | --papers] | --list [--papers]';
 
 function parseSeeds(text: string): number[] {
   const seeds = text.split(',').map((part) => Number(part.trim()));
@@ -40,13 +45,15 @@ runCommand(() => {
     process.stdout.write(helpText(USAGE, FLAGS) + '\n');
     return;
   }
+  if (args.has('papers') && args.has('claim'))
+    throw new UsageError('--papers and --claim do not go together: pass one of them');
+  let claims = args.has('papers') ? claimsOfChapter('papers') : CLAIMS;
   if (args.has('list')) {
-    process.stdout.write(CLAIM_IDS.join('\n') + '\n');
+    process.stdout.write(claims.map((claim) => claim.id).join('\n') + '\n');
     return;
   }
   if (!args.has('check'))
     throw new UsageError('nothing to do: pass --check or --list (see --help)');
-  let claims = CLAIMS;
   if (args.has('claim')) {
     const id = stringFlag(args, 'claim', FLAGS);
     const claim = findClaim(id);

@@ -5,6 +5,7 @@ import { useSettings } from '../store/settings';
 import { CLAIMS } from '../engine/claims';
 import { BabysitPanel } from './BabysitPanel';
 import { ComparePanel } from './ComparePanel';
+import { PreprocessPanel } from './PreprocessPanel';
 import { SearchPanel } from './SearchPanel';
 import { SharePanel } from './SharePanel';
 import { TourPanel } from './TourPanel';
@@ -76,6 +77,7 @@ function FullApp() {
           <DepthChartPanel />
         </div>
         {mode === 'train' && <TrainingView />}
+        <PreprocessPanel />
         <BabysitPanel />
         <SearchPanel />
         <ComparePanel />

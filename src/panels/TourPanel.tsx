@@ -16,7 +16,12 @@ export function applyScene(scene: ClaimScene): void {
   useSettings.getState().applyPreset({
     network: { ...LECTURE_NETWORK, ...scene.network },
     batch: scene.batch ?? LECTURE_BATCH,
-    data: { ...DEFAULT_DATA, ...scene.dataOptions, name: scene.data ?? 'probe' },
+    data: {
+      ...DEFAULT_DATA,
+      ...scene.dataOptions,
+      preprocess: scene.dataOptions?.normalize === false ? 'none' : 'normalize',
+      name: scene.data ?? 'probe',
+    },
     training: { ...DEFAULT_TRAINING, ...scene.training },
     pinned: null,
   });
@@ -95,6 +100,7 @@ export function TourPanel() {
       </header>
       <h2 id="tour-title">{claim.title}</h2>
       <p>{claim.explanation}</p>
+      {claim.citation && <p className="citation">{claim.citation}</p>}
       <p className="criterion">
         <strong>Criterion:</strong> {claim.expected}
       </p>

@@ -6,6 +6,7 @@ import { useEffect, useId } from 'react';
 import { OPTIMIZERS, type OptimizerName } from '../engine/config';
 import { DEAD_RELU_DEMO } from '../engine/data/presets';
 import { PLANAR_LIMITS } from '../engine/data/planar';
+import { PREPROCESSINGS, type Preprocessing } from '../engine/data/preprocess';
 import { trainingActions } from '../store/engine';
 import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
@@ -19,6 +20,14 @@ const DATA_LABELS: Record<DataChoice, string> = {
   xor: 'XOR (2-D)',
   blobs: 'Gaussian blobs (2-D)',
   digits: 'Handwritten digits (MNIST)',
+};
+
+const PREPROCESSING_LABELS: Record<Preprocessing, string> = {
+  none: 'none (raw inputs)',
+  centre: 'zero-centred',
+  normalize: 'normalized (zero mean, unit variance)',
+  pca: 'PCA-decorrelated',
+  whiten: 'whitened',
 };
 
 const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
@@ -73,6 +82,7 @@ export function TrainingControls() {
         noise: dataset.noise ?? 0.2,
         planarClasses: dataset.classes ?? 3,
         normalize: dataset.normalize ?? true,
+        preprocess: dataset.normalize === false ? 'none' : 'normalize',
       },
       // 100 steps/s: the units die over seconds, slowly enough to watch.
       training: { optimizer: t.optimizer, learningRate: t.learningRate, l2: t.l2, speed: 100 },
@@ -118,14 +128,24 @@ export function TrainingControls() {
       )}
       {training_ && (
         <>
-          <div className="field checkbox">
-            <input
+          <div className="field">
+            <label htmlFor={ids.norm}>Preprocessing</label>
+            <select
               id={ids.norm}
-              type="checkbox"
-              checked={data.normalize}
-              onChange={(event) => setData({ normalize: event.target.checked })}
-            />
-            <label htmlFor={ids.norm}>Normalize inputs</label>
+              value={data.preprocess}
+              onChange={(event) => {
+                const preprocess = event.target.value as Preprocessing;
+                setData({ preprocess, normalize: preprocess === 'normalize' });
+              }}
+            >
+              {PREPROCESSINGS.filter((mode) => planar || (mode !== 'pca' && mode !== 'whiten')).map(
+                (mode) => (
+                  <option key={mode} value={mode}>
+                    {PREPROCESSING_LABELS[mode]}
+                  </option>
+                ),
+              )}
+            </select>
           </div>
           <div className="field">
             <label htmlFor={ids.opt}>Optimizer</label>

@@ -13,6 +13,7 @@ import type { BabysitStep } from '../engine/babysitting';
 import type { ClaimResult } from '../engine/claims/types';
 import type { Divergence } from '../engine/trainer';
 import type {
+  PreprocessViewsMessage,
   RegionsFrame,
   SamplesFrame,
   TrainFrame,
@@ -86,6 +87,8 @@ export interface BabysitView {
 
 export interface ResultsState {
   status: Status;
+  /** The preprocessing pictures (requested by the panel that shows them). */
+  preprocessViews: { id: number; views: PreprocessViewsMessage | null } | null;
   babysit: BabysitView | null;
   babysitStarted: (id: number) => void;
   search: SearchView | null;
@@ -137,6 +140,7 @@ export const useResults = create<ResultsState>()((set, get) => ({
   status: 'computing',
   claims: {},
   search: null,
+  preprocessViews: null,
   babysit: null,
   babysitStarted: (id) => set({ babysit: { id, running: true, steps: [], error: null } }),
   searchStarted: (id) =>
@@ -207,6 +211,12 @@ export const useResults = create<ResultsState>()((set, get) => ({
     if (pinnedMessages.length > pinnedFrames.length)
       applyPinned(pinnedMessages.filter((m) => m.type !== 'train-frame'));
     messages = messages.filter((m) => !('slot' in m && m.slot === 'a'));
+    for (const m of messages) {
+      const current = get().preprocessViews;
+      if (m.type === 'preprocess-views' && current && m.id === current.id)
+        set({ preprocessViews: { id: m.id, views: m } });
+    }
+    messages = messages.filter((m) => m.type !== 'preprocess-views');
     const babysitMessages = messages.filter(
       (m) => m.type === 'babysit-step' || m.type === 'babysit-done',
     );

@@ -25,13 +25,18 @@ const stateArbitrary: fc.Arbitrary<PageState> = fc.record({
     batchnorm: fc.boolean(),
   }),
   batch: fc.integer({ min: 1, max: 1000 }),
-  data: fc.record({
-    name: fc.constantFrom(...DATA_CHOICES),
-    points: fc.integer({ min: 50, max: 10_000 }),
-    noise: fc.double({ min: 0, max: 1, noNaN: true }),
-    planarClasses: fc.integer({ min: 2, max: 6 }),
-    normalize: fc.boolean(),
-  }),
+  data: fc
+    .record({
+      name: fc.constantFrom(...DATA_CHOICES),
+      points: fc.integer({ min: 50, max: 10_000 }),
+      noise: fc.double({ min: 0, max: 1, noNaN: true }),
+      planarClasses: fc.integer({ min: 2, max: 6 }),
+      normalize: fc.boolean(),
+    })
+    .map((data) => ({
+      ...data,
+      preprocess: data.normalize ? ('normalize' as const) : ('none' as const),
+    })),
   training: fc.record({
     optimizer: fc.constantFrom('sgd' as const, 'momentum' as const, 'adam' as const),
     learningRate: fc.double({ min: 1e-8, max: 100, noNaN: true }),
@@ -70,6 +75,7 @@ describe('URL state', () => {
             noise: planar ? state.data.noise : DEFAULT_DATA.noise,
             planarClasses: planar ? state.data.planarClasses : DEFAULT_DATA.planarClasses,
             normalize: training ? state.data.normalize : DEFAULT_DATA.normalize,
+            preprocess: training ? state.data.preprocess : DEFAULT_DATA.preprocess,
           },
           training: training ? state.training : DEFAULT_TRAINING,
         };

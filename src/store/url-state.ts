@@ -21,6 +21,7 @@ import {
 import { CLAIM_IDS } from '../engine/claims/types';
 import { DATASETS, type DatasetName } from '../engine/data/dataset';
 import { PLANAR_LIMITS } from '../engine/data/planar';
+import { PREPROCESSINGS, type Preprocessing } from '../engine/data/preprocess';
 
 export type GradAxis = 'linear' | 'log';
 export type BackendParam = 'auto' | 'ts' | 'wasm';
@@ -35,6 +36,11 @@ export interface DataSettings {
   /** Spiral arms or blobs. */
   planarClasses: number;
   normalize: boolean;
+  /**
+   * Zero-centring, PCA or whitening instead (fitted on the training split); 'normalize' and
+   * 'none' follow `normalize`.
+   */
+  preprocess: Preprocessing;
 }
 
 export interface PageState {
@@ -60,6 +66,7 @@ export const DEFAULT_DATA: DataSettings = {
   noise: 0.2,
   planarClasses: 3,
   normalize: true,
+  preprocess: 'normalize',
 };
 export const DEFAULT_TRAINING: PageState['training'] = {
   optimizer: 'sgd',
@@ -246,8 +253,19 @@ export function parseState(search: string): ParsedState {
   }
   const normText = params.get('norm');
   if (normText !== null) {
-    if (normText === '1' || normText === '0') data.normalize = normText === '1';
-    else fallback('normalization', normText, '1 or 0', data.normalize ? 1 : 0);
+    if (normText === '1' || normText === '0') {
+      data.normalize = normText === '1';
+      data.preprocess = data.normalize ? 'normalize' : 'none';
+    } else fallback('normalization', normText, '1 or 0', data.normalize ? 1 : 0);
+  }
+  const prepText = params.get('prep');
+  if (prepText !== null) {
+    const value = pick<Preprocessing>(prepText, PREPROCESSINGS);
+    if (value) {
+      data.preprocess = value;
+      data.normalize = value === 'normalize';
+    } else
+      fallback('preprocessing', prepText, `one of ${PREPROCESSINGS.join(', ')}`, data.preprocess);
   }
   const training = { ...DEFAULT_TRAINING };
   const optText = params.get('opt');
@@ -330,6 +348,7 @@ export function serializeState(state: PageState): string {
   }
   if (state.data.name !== 'probe') {
     params.set('norm', state.data.normalize ? '1' : '0');
+    params.set('prep', state.data.preprocess);
     params.set('opt', state.training.optimizer);
     params.set('lr', String(state.training.learningRate));
     params.set('l2', String(state.training.l2));

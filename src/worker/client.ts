@@ -179,6 +179,19 @@ export class EngineClient {
     this.send({ type: 'babysit-cancel' });
   }
 
+  /** Asks for the preprocessing pictures of the current data set. */
+  preprocessViews(data: DataSpec, seed: number): void {
+    const id = this.nextId++;
+    useResults.setState({ preprocessViews: { id, views: null } });
+    this.send({
+      type: 'preprocess-views',
+      id,
+      data,
+      seed,
+      digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
+    });
+  }
+
   cancelSearch(): void {
     this.send({ type: 'search-cancel' });
   }

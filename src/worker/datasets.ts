@@ -2,6 +2,7 @@
 import type { Dataset } from '../engine/data/dataset';
 import { parseDigits } from '../engine/data/digits';
 import { normalizeDataset } from '../engine/data/normalize';
+import { preprocessDataset } from '../engine/data/preprocess';
 import { generatePlanar, type PlanarName } from '../engine/data/planar';
 import { loadDigitsBytes } from './digits';
 import type { DataSpec } from './protocol';
@@ -25,7 +26,13 @@ export async function buildDataset(
           classes: spec.planarClasses,
           seed,
         });
-  if (spec.normalize) dataset = normalizeDataset(dataset);
+  const mode =
+    spec.preprocess === 'normalize' || spec.preprocess === 'none'
+      ? spec.normalize
+        ? 'normalize'
+        : 'none'
+      : spec.preprocess;
+  dataset = mode === 'normalize' ? normalizeDataset(dataset) : preprocessDataset(dataset, mode);
   cached = { key, dataset };
   return dataset;
 }

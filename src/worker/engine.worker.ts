@@ -7,6 +7,7 @@ import { createKernels, defaultBackend } from '../engine/kernels';
 import type { Kernels } from '../engine/kernels/kernels';
 import { BabysitSession } from './babysit-session';
 import { ClaimSession } from './claim-session';
+import { preprocessViews } from './preprocess-views';
 import { ProbeSession } from './probe-session';
 import { SearchSession } from './search-session';
 import { TrainingSession } from './training-session';
@@ -68,6 +69,13 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       void target.run(request, yieldToMessages);
       return;
     }
+    case 'preprocess-views':
+      preprocessViews(request)
+        .then(post)
+        .catch((error: unknown) =>
+          post({ type: 'error', id: request.id, field: 'preprocess', message: String(error) }),
+        );
+      return;
     case 'babysit': {
       if (!kernels) throw new Error('babysitting before init');
       const backend = kernels.name;

@@ -8,6 +8,7 @@ import type { BabysitStep } from '../engine/babysitting';
 import type { ClaimResult } from '../engine/claims/types';
 import type { NetworkConfig, TrainingConfig } from '../engine/config';
 import type { DatasetName } from '../engine/data/dataset';
+import type { Preprocessing } from '../engine/data/preprocess';
 import type { Divergence } from '../engine/trainer';
 import type { Diagnosis } from '../engine/diagnosis';
 import type { NonFinite } from '../engine/network';
@@ -47,6 +48,8 @@ export interface DataSpec {
   planarClasses: number;
   /** Zero-centre and scale each feature by the training split's statistics. */
   normalize: boolean;
+  /** Centring, PCA or whitening instead of `normalize` (see engine/data/preprocess.ts). */
+  preprocess: Preprocessing;
 }
 
 /** Builds (or rebuilds) the training run and shows its state at step 0. */
@@ -126,7 +129,17 @@ export interface BabysitCancelRequest {
   type: 'babysit-cancel';
 }
 
+/** The preprocessing pictures of the current data (raw data, transformed in the worker). */
+export interface PreprocessViewsRequest {
+  type: 'preprocess-views';
+  id: number;
+  data: DataSpec;
+  seed: number;
+  digitsUrl: string;
+}
+
 export type WorkerRequest =
+  | PreprocessViewsRequest
   | BabysitRequest
   | BabysitCancelRequest
   | SearchRequest
@@ -308,7 +321,24 @@ export interface BabysitDoneMessage {
   error: string | null;
 }
 
+export interface PreprocessViewsMessage {
+  type: 'preprocess-views';
+  id: number;
+  /** 2-D sets: the training cloud under each preprocessing. */
+  clouds: { mode: Preprocessing; x: Float32Array; y: Float32Array; label: Uint8Array }[];
+  /** Digits: the mean image, a few images, and the same with the mean subtracted (128 = 0). */
+  digits: {
+    width: number;
+    height: number;
+    mean: Uint8Array;
+    originals: Uint8Array;
+    subtracted: Uint8Array;
+    count: number;
+  } | null;
+}
+
 export type WorkerMessage =
+  | PreprocessViewsMessage
   | BabysitStepMessage
   | BabysitDoneMessage
   | SearchProgressMessage

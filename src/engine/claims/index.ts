@@ -11,6 +11,7 @@ import { BATCHNORM_CLAIMS } from './batchnorm';
 import { HYPERPARAMETER_CLAIMS } from './hyperparameters';
 import { INITIALIZATION_CLAIMS } from './initialization';
 import { MAXOUT_CLAIMS } from './maxout';
+import { PAPER_CLAIMS } from './papers';
 import { PREPROCESSING_CLAIMS } from './preprocessing';
 import { RELU_CLAIMS } from './relu';
 import { type Chapter, type ChapterId, type Claim, CLAIM_IDS, type ClaimId } from './types';
@@ -27,7 +28,7 @@ export {
 } from './hyperparameters';
 export { DEFAULT_SEEDS } from './measure';
 
-/** The tour's chapters, in the lecture's order. */
+/** The tour's chapters, in the lecture's order, then the papers behind it. */
 export const CHAPTERS: readonly Chapter[] = [
   { id: 'activations', title: 'Activation functions' },
   { id: 'preprocessing', title: 'Data preprocessing' },
@@ -35,9 +36,10 @@ export const CHAPTERS: readonly Chapter[] = [
   { id: 'batchnorm', title: 'Batch normalization' },
   { id: 'babysitting', title: 'Babysitting the learning process' },
   { id: 'hyperparameters', title: 'Hyperparameter optimization' },
+  { id: 'papers', title: 'Behind the lecture: the papers' },
 ];
 
-/** Every claim, in the order of CLAIM_IDS (the lecture's). */
+/** Every claim, in the order of CLAIM_IDS (the lecture's, then the papers'). */
 export const CLAIMS: readonly Claim[] = [
   ...ACTIVATION_CLAIMS,
   ...RELU_CLAIMS,
@@ -47,6 +49,7 @@ export const CLAIMS: readonly Claim[] = [
   ...BATCHNORM_CLAIMS,
   ...BABYSITTING_CLAIMS,
   ...HYPERPARAMETER_CLAIMS,
+  ...PAPER_CLAIMS,
 ];
 
 export function isClaimId(id: string): id is ClaimId {

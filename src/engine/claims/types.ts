@@ -6,7 +6,7 @@ import type { NetworkConfig, OptimizerName } from '../config';
 import type { DatasetName } from '../data/dataset';
 import type { Kernels } from '../kernels/kernels';
 
-/** Every claim id, in the order the tour and `--check` present them (the lecture's order). */
+/** Every claim id, in the order the tour and `--check` present them (the lecture's, then the papers'). */
 export const CLAIM_IDS = [
   'sigmoid-saturates',
   'sigmoid-not-zero-centred',
@@ -27,6 +27,12 @@ export const CLAIM_IDS = [
   'babysit-overfit-small',
   'babysit-lr-range',
   'random-beats-grid',
+  'glorot2010-sigmoid-top-saturates',
+  'glorot2010-normalized-init',
+  'ioffe2015-bn-stable-inputs',
+  'he2015-deep-relu-xavier-stalls',
+  'saxe2014-orthogonal',
+  'mishkin2016-lsuv',
 ] as const;
 export type ClaimId = (typeof CLAIM_IDS)[number];
 
@@ -36,7 +42,8 @@ export type ChapterId =
   | 'initialization'
   | 'batchnorm'
   | 'babysitting'
-  | 'hyperparameters';
+  | 'hyperparameters'
+  | 'papers';
 
 export interface Chapter {
   id: ChapterId;
@@ -116,6 +123,8 @@ export interface Claim {
   id: ClaimId;
   chapter: ChapterId;
   title: string;
+  /** The paper a claim of the papers chapter reproduces: authors, title, venue, figure. */
+  citation?: string;
   /** Two to four sentences in our own words, tied to the lecture. */
   explanation: string;
   /** The criterion, stated before measuring. */

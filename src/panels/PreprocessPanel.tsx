@@ -1,0 +1,106 @@
+/**
+ * The lecture's data preprocessing, live on the current data: the 2-D training cloud raw,
+ * zero-centred, normalized, PCA-decorrelated and whitened; for the digits, the mean image and
+ * images with it subtracted. The Preprocessing control sends the chosen one to training.
+ */
+import { useEffect } from 'react';
+import type { Preprocessing } from '../engine/data/preprocess';
+import type { DatasetName } from '../engine/data/dataset';
+import { drawGrayImages, type GrayImagesData } from '../charts/gray-images';
+import { drawPointCloud, type PointCloudData } from '../charts/point-cloud';
+import { engine } from '../store/engine';
+import { useResults } from '../store/results';
+import { useSettings } from '../store/settings';
+import { useChart } from './useChart';
+
+const TITLES: Record<Preprocessing, string> = {
+  none: 'original',
+  centre: 'zero-centred',
+  normalize: 'normalized',
+  pca: 'PCA-decorrelated',
+  whiten: 'whitened',
+};
+
+function Cloud({ data }: { data: PointCloudData }) {
+  const ref = useChart<PointCloudData, HTMLCanvasElement>(drawPointCloud, data, 120);
+  return (
+    <figure className="cloud">
+      <canvas ref={ref} />
+      <figcaption>{data.title}</figcaption>
+    </figure>
+  );
+}
+
+function Images({ data }: { data: GrayImagesData }) {
+  const ref = useChart<GrayImagesData, HTMLCanvasElement>(drawGrayImages, data, 96);
+  return <canvas ref={ref} />;
+}
+
+export function PreprocessPanel() {
+  const mode = useResults((s) => s.mode);
+  const data = useSettings((s) => s.data);
+  const seed = useSettings((s) => s.network.seed);
+  const views = useResults((s) => s.preprocessViews?.views ?? null);
+  const { name, points, noise, planarClasses } = data;
+
+  useEffect(() => {
+    if (name === 'probe') return;
+    engine.preprocessViews(
+      {
+        name: name as DatasetName,
+        points,
+        noise,
+        planarClasses,
+        normalize: false,
+        preprocess: 'none',
+      },
+      seed,
+    );
+  }, [name, points, noise, planarClasses, seed]);
+
+  if (mode !== 'train' || !views) return null;
+  const digits = views.digits;
+  return (
+    <section className="preprocess card" aria-label="The data after each transform">
+      <h2 id="preprocess-title">Data preprocessing</h2>
+      <p className="hint">
+        Fitted on the training split. Training uses: <strong>{TITLES[data.preprocess]}</strong> (the
+        Preprocessing control).
+      </p>
+      {views.clouds.length > 0 && (
+        <div className="cloud-row">
+          {views.clouds.map((cloud) => (
+            <Cloud key={cloud.mode} data={{ ...cloud, title: TITLES[cloud.mode] }} />
+          ))}
+        </div>
+      )}
+      {digits && (
+        <>
+          <Images
+            data={{
+              images: new Uint8Array([...digits.mean, ...digits.originals]),
+              width: digits.width,
+              height: digits.height,
+              count: digits.count + 1,
+              captions: [
+                'mean image',
+                ...Array.from({ length: digits.count }, (_, i) => `digit ${i + 1}`),
+              ],
+              label: 'The mean training image and the first training digits',
+            }}
+          />
+          <Images
+            data={{
+              images: digits.subtracted,
+              width: digits.width,
+              height: digits.height,
+              count: digits.count,
+              captions: Array.from({ length: digits.count }, (_, i) => `digit ${i + 1} − mean`),
+              label: 'The same digits with the mean image subtracted (grey is zero)',
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}
