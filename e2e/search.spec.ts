@@ -30,6 +30,9 @@ test('random and grid search run side by side; coarse to fine zooms in; the tabl
   expect(lines).toHaveLength(33);
   expect(lines[0].split(',')).toHaveLength(5);
 
+  // A wider network makes each trial slow enough to cancel mid-way.
+  await page.getByLabel('Units per layer').fill('512');
+  await page.getByLabel('Units per layer').press('Enter');
   await page.getByRole('button', { name: 'Coarse to fine' }).click();
   await expect(panel).toHaveAttribute('data-running', 'true');
   await page.getByRole('button', { name: 'Cancel search' }).click();

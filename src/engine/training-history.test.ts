@@ -76,6 +76,7 @@ describe('histogram ranges', () => {
     expect([0.7, 1.3, 3, 7, 0.004].map(niceCeiling)).toEqual([1, 2, 5, 10, 0.005]);
     expect(activationHistogramRange('tanh', 5)).toEqual([-1, 1]);
     expect(activationHistogramRange('relu', 0.9)).toEqual([0, 5]);
-    expect(activationHistogramRange('leaky-relu', 0.3)).toEqual([-0.1, 1]);
+    expect(activationHistogramRange('leaky-relu', 0.3)).toEqual([-0.5, 5]);
+    expect(activationHistogramRange('relu', 30)).toEqual([0, 100]);
   });
 });

@@ -106,15 +106,18 @@ export function niceCeiling(value: number): number {
 }
 
 /**
- * The activation histograms' x-range, fixed for a whole run so the ridgeline's rows compare: the
- * activation's own range when bounded, else up to 3× the largest pre-activation std (measured
- * once, at the start); values beyond count as outliers.
+ * The activation histograms' x-range, shared by all layers (and fixed for a whole training run,
+ * so the ridgeline's rows compare): the activation's own range when bounded, else up to 5 (3.5 σ
+ * of a He-initialized ReLU layer's unit-variance pre-activation), the same for every sane
+ * configuration so that A/B overlays line up; a network that explodes gets 3× its largest
+ * pre-activation std, capped at 1e38 (float32 holds nothing beyond). Values beyond count as
+ * outliers.
  */
 export function activationHistogramRange(
   activation: ActivationName,
   largestPreactStd: number,
 ): [number, number] {
-  const reach = niceCeiling(3 * largestPreactStd);
+  const reach = Math.min(1e38, Math.max(5, niceCeiling(3 * largestPreactStd)));
   const low: Record<ActivationName, number> = {
     tanh: -1,
     sigmoid: 0,

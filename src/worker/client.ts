@@ -84,16 +84,7 @@ export class EngineClient {
     data: DataSpec,
     speed: number,
   ): void {
-    const request: TrainSetupRequest = {
-      type: 'train-setup',
-      id: this.nextId++,
-      slot: 'current',
-      network,
-      training,
-      data,
-      speed,
-      digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
-    };
+    const request = this.trainRequest('current', network, training, data, speed);
     this.lastTrain = request;
     this.lastProbe = null;
     useResults.getState().begin(request.id, network, training.batchSize, 'train');
@@ -107,19 +98,30 @@ export class EngineClient {
     data: DataSpec,
     speed: number,
   ): void {
-    const request: TrainSetupRequest = {
+    const request = this.trainRequest('a', network, training, data, speed);
+    this.lastTrainPinned = request;
+    useResults.getState().beginPinnedTraining(request.id);
+    this.send(request);
+  }
+
+  private trainRequest(
+    slot: TrainSetupRequest['slot'],
+    network: NetworkConfig,
+    training: TrainingConfig,
+    data: DataSpec,
+    speed: number,
+  ): TrainSetupRequest {
+    const digitsUrl = new URL(DIGITS_URL, document.baseURI).href;
+    return {
       type: 'train-setup',
       id: this.nextId++,
-      slot: 'a',
+      slot,
       network,
       training,
       data,
       speed,
-      digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
+      digitsUrl,
     };
-    this.lastTrainPinned = request;
-    useResults.getState().beginPinnedTraining(request.id);
-    this.send(request);
   }
 
   /** Stops training A (unpinned, or back to the probe). */

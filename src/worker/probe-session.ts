@@ -15,6 +15,7 @@ import { fillProbeData } from '../engine/probe';
 import { Network } from '../engine/network';
 import { addGradientStats, forwardStats, layerHistogram, type LayerStats } from '../engine/stats';
 import { gradientStdFromTop, meanFieldTheory } from '../engine/theory';
+import { activationHistogramRange } from '../engine/training-history';
 import type { ProbeRequest, ProbeSlot, WorkerMessage } from './protocol';
 
 export const ACT_BINS = 50;
@@ -22,43 +23,6 @@ export const GRAD_BINS = 41;
 /** log10|g| from 1e-18 to 1e4, four bins a decade: vanishing gradients span many decades. */
 export const GRAD_LOG_RANGE: [number, number] = [-18, 4];
 const GRAD_LOG_BINS = 88;
-
-/** Rounds up to 1, 2 or 5 times a power of ten, so axis ends are readable. */
-export function niceCeiling(value: number): number {
-  if (!(value > 0) || !Number.isFinite(value)) return 1;
-  const power = Math.pow(10, Math.floor(Math.log10(value)));
-  for (const step of [1, 2, 5, 10]) if (value <= step * power * (1 + 1e-9)) return step * power;
-  return 10 * power;
-}
-
-/**
- * The activation histogram's x-range, shared by all layers so they can be compared: the
- * activation's own range when bounded, else up to 5 (3.5 σ of a He-initialized ReLU layer's
- * unit-variance pre-activation), the same for every sane configuration so that A/B overlays
- * line up; a network that explodes gets 3× the largest pre-activation std the theory predicts.
- * Values beyond the range are counted as outliers.
- */
-export function activationRange(activation: string, largestPreactStd: number): [number, number] {
-  // Capped at 1e38: float32 holds nothing beyond, so neither can the histogram kernels.
-  const reach = Math.min(1e38, Math.max(5, niceCeiling(3 * largestPreactStd)));
-  switch (activation) {
-    case 'tanh':
-      return [-1, 1];
-    case 'sigmoid':
-      return [0, 1];
-    case 'relu':
-      return [0, reach];
-    case 'leaky-relu':
-      return [-reach / 10, reach];
-    case 'elu':
-      return [-1, reach];
-    case 'gelu':
-    case 'silu':
-      return [-0.5, reach];
-    default:
-      return [-reach, reach];
-  }
-}
 
 export class ProbeSession {
   private latestId = 0;
@@ -120,7 +84,7 @@ export class ProbeSession {
       return results[1] ** 2 + results[0] ** 2;
     });
     const theory = meanFieldTheory(config, (l) => weightVariances[l]);
-    const actRange = activationRange(
+    const actRange = activationHistogramRange(
       config.activation,
       Math.max(...theory.map((t) => t.preactStd)),
     );

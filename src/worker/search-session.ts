@@ -5,27 +5,13 @@
  */
 import { gridTrials, randomTrials, runTrial, type Trial } from '../engine/claims/hyperparameters';
 import { ConfigError, type NetworkConfig } from '../engine/config';
-import type { Kernels } from '../engine/kernels/kernels';
 import { buildDataset } from './datasets';
-import type { SearchRequest, WorkerMessage } from './protocol';
+import { WorkerJob } from './job';
+import type { SearchRequest } from './protocol';
 
-export class SearchSession {
-  private kernels: Kernels | null = null;
-  private latestId = 0;
-
-  constructor(
-    private readonly createKernels: () => Kernels,
-    private readonly post: (message: WorkerMessage) => void,
-    private readonly yieldToMessages: () => Promise<void>,
-  ) {}
-
-  cancel(): void {
-    this.latestId++;
-  }
-
+export class SearchSession extends WorkerJob {
   async run(request: SearchRequest): Promise<void> {
-    const id = ++this.latestId;
-    const stale = () => id !== this.latestId;
+    const stale = this.begin();
     try {
       const dataset = await buildDataset(request.data, request.network.seed, request.digitsUrl);
       const network: NetworkConfig = {
@@ -38,13 +24,12 @@ export class SearchSession {
       const queue: { method: 'grid' | 'random'; trial: Trial }[] = [];
       for (let i = 0; i < grid.length; i++)
         queue.push({ method: 'grid', trial: grid[i] }, { method: 'random', trial: random[i] });
-      this.kernels ??= this.createKernels();
       for (let done = 0; done < queue.length; done++) {
         await this.yieldToMessages();
         if (stale()) break;
         const { method, trial } = queue[done];
         const outcome = runTrial(
-          this.kernels,
+          this.ownKernels(),
           network,
           request.training,
           trial,
