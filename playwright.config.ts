@@ -5,7 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 // CHROMIUM_PATH, else Playwright's own browser (after `npx playwright install chromium`).
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const PORT = 4173;
+// E2E_PORT lets CI pick a free port; 4173 is Vite's preview default.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

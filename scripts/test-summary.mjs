@@ -22,5 +22,10 @@ if (existsSync(playwright)) {
   reports++;
 }
 
+// A step before or between the runners failed (types, lint, format, the lecture check, a
+// server that did not start): count it, so the line never says 0 failed for a failed run.
+const status = Number(process.argv[2] ?? 0);
+if (status !== 0 && failed === 0) failed = 1;
+
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || reports === 0 ? 1 : 0);
