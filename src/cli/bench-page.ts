@@ -19,6 +19,7 @@ const FLAGS: Record<string, FlagSpec> = {
     help: 'measure training instead: steps/s and frames/s while training',
   },
   seconds: { default: '5', help: 'with --training: seconds to train each network' },
+  only: { help: 'with --training: one run, by name (e.g. train-6x100-b128-spiral)' },
   help: { boolean: true, help: 'print this help' },
 };
 
@@ -150,7 +151,9 @@ runCommand(async () => {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     if (args.has('training')) {
+      const only = args.has('only') ? stringFlag(args, 'only', FLAGS) : null;
       for (const [name, search] of TRAINING_RUNS) {
+        if (only && name !== only) continue;
         const result = await measureTraining(
           page,
           url + search,
