@@ -55,3 +55,22 @@ test('figures, statistics and code download as files that parse, with telling na
   const numpy = await downloadOf(page, 'NumPy script');
   expect(numpy.bytes.toString()).toContain('import numpy');
 });
+
+test('a single chart exports on its own (the depth chart, as SVG and PNG)', async ({ page }) => {
+  await openPage(page, '?act=tanh&init=xavier&layers=4&width=100&input=100&batch=200');
+  const svg = await downloadOf(page, 'Std of outputs and gradients by depth as SVG');
+  expect(svg.name).toMatch(/depth-chart\.svg$/);
+  expect(svg.bytes.toString()).toContain('Std of outputs and gradients by depth');
+  const png = await downloadOf(page, 'Std of outputs and gradients by depth as PNG');
+  expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+});
+
+test('the tour plots the zig-zag of a 2-D weight vector fed all-positive inputs', async ({
+  page,
+}) => {
+  await openPage(page, '?tour=sigmoid-not-zero-centred&layers=2&width=20&input=20&batch=50');
+  const verdict = page.getByTestId('claim-sigmoid-not-zero-centred');
+  await expect(verdict).toHaveAttribute('data-reproduced', 'true', { timeout: 30_000 });
+  await expect(verdict.locator('svg')).toHaveAttribute('aria-label', /all-positive inputs/);
+  await verdict.screenshot({ path: 'test-results/screens/tour-zigzag.png' });
+});

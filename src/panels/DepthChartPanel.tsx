@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { type DepthChartCompare, drawDepthChart, type DepthChartData } from '../charts/depth-chart';
 import type { Size } from '../charts/types';
 import { useResults } from '../store/results';
+import { ChartExport } from './ChartExport';
 import { useChart } from './useChart';
 
 function drawWithCompare(
@@ -47,7 +48,10 @@ export function DepthChartPanel() {
   const ref = useChart(drawWithCompare, input, 230);
   return (
     <section className="depth-chart card" aria-labelledby="depth-title">
-      <h2 id="depth-title">Std by depth</h2>
+      <header className="chart-header">
+        <h2 id="depth-title">Std by depth</h2>
+        <ChartExport chart={ref} title="Std of outputs and gradients by depth" what="depth-chart" />
+      </header>
       <svg ref={ref} height={230} />
       <p className="caption">
         Dashed: mean-field theory, q<sub>l</sub> = σ<sub>w</sub>²·E[f(√q<sub>l−1</sub>·z)²], with

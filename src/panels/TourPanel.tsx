@@ -4,6 +4,8 @@
  * by the engine in the worker (data-testid="claim-<id>", data-reproduced). ←/→ walk the steps.
  */
 import { useEffect } from 'react';
+import { drawLineChart, type LineChartData } from '../charts/sparkline';
+import { useChart } from './useChart';
 import { CHAPTERS, CLAIMS, type ClaimScene } from '../engine/claims';
 import { LECTURE_BATCH, LECTURE_NETWORK } from '../engine/config';
 import { engine, trainingActions } from '../store/engine';
@@ -26,6 +28,33 @@ export function applyScene(scene: ClaimScene): void {
     pinned: null,
   });
   if (scene.train) trainingActions.train();
+}
+
+/** The 2-D weight path of sigmoid-not-zero-centred: all-positive inputs zig-zag, centred do not. */
+function ZigzagChart({ measured }: { measured: Record<string, unknown> }) {
+  const path = (w1: unknown, w2: unknown) =>
+    Array.isArray(w1) && Array.isArray(w2)
+      ? w1.map((x, i) => ({ x: Number(x), y: Number(w2[i]) }))
+      : [];
+  const data: LineChartData = {
+    series: [
+      {
+        name: 'all-positive inputs',
+        color: 'var(--chart-grad)',
+        values: path(measured.zigzagW1, measured.zigzagW2),
+      },
+      {
+        name: 'zero-centred inputs',
+        color: 'var(--chart-act)',
+        values: path(measured.centredW1, measured.centredW2),
+        dashed: true,
+      },
+    ],
+    xTitle: 'w₁',
+    yTitle: 'w₂',
+  };
+  const ref = useChart(drawLineChart, data, 200);
+  return <svg ref={ref} height={200} className="zigzag" />;
 }
 
 function Verdict({ id }: { id: string }) {
@@ -52,6 +81,7 @@ function Verdict({ id }: { id: string }) {
               : 'Not checked yet'}
       </strong>
       {result && <p>{result.summary}</p>}
+      {result && 'zigzagW1' in result.measured && <ZigzagChart measured={result.measured} />}
       {verdict?.error && <p>{verdict.error}</p>}
     </div>
   );

@@ -11,6 +11,7 @@ import { DataView } from './DataView';
 import { NeuronMaps } from './NeuronMaps';
 import { Ridgelines } from './Ridgelines';
 import type { Series } from '../worker/protocol';
+import { ChartExport } from './ChartExport';
 import { useChart } from './useChart';
 
 const points = (series: Series) => Array.from(series.steps, (x, i) => ({ x, y: series.values[i] }));
@@ -32,7 +33,14 @@ function LineChart({
   const ref = useChart(drawLineChart, data, height);
   return (
     <figure className="series-chart">
-      <figcaption>{title}</figcaption>
+      <figcaption>
+        {title}
+        <ChartExport
+          chart={ref}
+          title={title}
+          what={title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}
+        />
+      </figcaption>
       <svg ref={ref} height={height} />
     </figure>
   );
