@@ -83,6 +83,11 @@ const TRAINING_RUNS: [string, string][] = [
     'train-3x256-b64-digits',
     '?data=digits&act=relu&init=he&layers=3&width=256&batch=64&opt=adam&lr=0.001',
   ],
+  // Capped at 300 steps/s: the worker then leaves this 2-core machine's second core to the page.
+  [
+    'train-6x100-b128-spiral-300',
+    '?data=spiral&act=relu&init=he&layers=6&width=100&batch=128&lr=0.05&speed=300',
+  ],
 ];
 
 /** Trains for `seconds` and reports steps/s, the page's frame rate and its heap. */

@@ -19,6 +19,8 @@ interface ChartInput {
   stale: boolean;
   /** The pinned configuration A's histogram, drawn as an outline. */
   compare: HistogramData | null;
+  /** Tween to the new shape (the probe), or jump (training's 20 frames a second). */
+  animate: boolean;
 }
 
 /** A's histogram as an outline, when it counts over the same bins as B's (else it would mislead). */
@@ -41,6 +43,7 @@ function drawLayerHistogram(svg: SVGSVGElement, input: ChartInput, size: Size) {
     label: input.label,
     logCounts: input.logCounts,
     compare: input.compare,
+    animate: input.animate,
   });
   svg.classList.toggle('stale', input.stale);
 }
@@ -55,6 +58,7 @@ export const LayerPanel = memo(function LayerPanel({ index }: { index: number })
   const activation = useResults((s) => s.config?.activation);
   const gradAxis = useSettings((s) => s.gradAxis);
   const pinned = useResults((s) => s.pinned?.layers[index] ?? null);
+  const training = useResults((s) => s.mode === 'train');
   const layer = index + 1;
   const stats = view?.stats ?? null;
   const grads = view?.hasGradients ? stats : null;
@@ -68,6 +72,7 @@ export const LayerPanel = memo(function LayerPanel({ index }: { index: number })
     stale: false,
     logCounts: canDie,
     compare: sameRange(pinned?.actHistogram, view?.actHistogram),
+    animate: !training,
   };
   const gradHistogram = (gradAxis === 'log' ? view?.gradLogHistogram : view?.gradHistogram) ?? null;
   const gradInput: ChartInput = {
@@ -76,6 +81,7 @@ export const LayerPanel = memo(function LayerPanel({ index }: { index: number })
     color: 'var(--chart-grad)',
     stale: !view?.hasGradients,
     logCounts: false,
+    animate: !training,
     compare: sameRange(
       gradAxis === 'log' ? pinned?.gradLogHistogram : pinned?.gradHistogram,
       gradHistogram,

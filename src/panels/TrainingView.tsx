@@ -14,7 +14,19 @@ import type { Series } from '../worker/protocol';
 import { ChartExport } from './ChartExport';
 import { useChart } from './useChart';
 
-const points = (series: Series) => Array.from(series.steps, (x, i) => ({ x, y: series.values[i] }));
+/** A chart is a few hundred pixels wide: more points than this only cost drawing time. */
+const MAX_POINTS = 300;
+
+/** The series' points, every k-th one (and always the last) when there are more than MAX_POINTS. */
+function points(series: Series): { x: number; y: number }[] {
+  const n = series.steps.length;
+  const stride = Math.max(1, Math.ceil(n / MAX_POINTS));
+  const out: { x: number; y: number }[] = [];
+  for (let i = 0; i < n; i += stride) out.push({ x: series.steps[i], y: series.values[i] });
+  if (n > 0 && (n - 1) % stride !== 0)
+    out.push({ x: series.steps[n - 1], y: series.values[n - 1] });
+  return out;
+}
 
 /** One colour per layer, dark to light through viridis' readable middle. */
 export function layerColor(index: number, depth: number): string {
