@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { drawLineChart, type LineChartData } from '../charts/sparkline';
+import { PaperFigures } from './PaperFigures';
 import { useChart } from './useChart';
 import { CHAPTERS, CLAIMS, type ClaimScene } from '../engine/claims';
 import { LECTURE_BATCH, LECTURE_NETWORK } from '../engine/config';
@@ -82,6 +83,7 @@ function Verdict({ id }: { id: string }) {
       </strong>
       {result && <p>{result.summary}</p>}
       {result && 'zigzagW1' in result.measured && <ZigzagChart measured={result.measured} />}
+      {result && <PaperFigures claim={result.claim} measured={result.measured} />}
       {verdict?.error && <p>{verdict.error}</p>}
     </div>
   );
