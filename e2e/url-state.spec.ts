@@ -240,3 +240,16 @@ for (const [name, query, notice, fallsBack] of GARBLED) {
     expect(errors).toEqual([]);
   });
 }
+
+test('view options live in the link too: which folding panels are open', async ({
+  page,
+  context,
+}) => {
+  await page.goto('./?layers=3&width=50&batch=100&input=50');
+  await page.getByText('Statistics table').click();
+  await expect(page).toHaveURL(/open=table/);
+  const copy = await context.newPage();
+  await copy.goto(page.url());
+  await expect(copy.locator('details.stats-table')).toHaveAttribute('open', '');
+  await copy.close();
+});

@@ -1,23 +1,31 @@
-/** PNG (2×) and SVG buttons for one chart: its title, axes and legend in a file of its own. */
+/** PNG (2×) and SVG buttons for one chart (or a small group): title, axes and legend included. */
 import type { RefObject } from 'react';
 import { composeFigure, svgText, svgToPng } from '../charts/export-figure';
 import { experimentFileName } from '../export';
 import { useResults } from '../store/results';
 import { download } from './download';
 
-export function ChartExport({
-  chart,
-  title,
-  what,
-}: {
-  chart: RefObject<SVGSVGElement | null>;
+interface Props {
+  /** The element whose <svg> charts make the figure (the chart itself, or a panel around some). */
+  chart: RefObject<Element | null>;
   title: string;
+  /** The file name's part that says what it holds, e.g. 'depth-chart'. */
   what: string;
-}) {
+}
+
+export function ChartExport({ chart, title, what }: Props) {
   const save = async (format: 'png' | 'svg') => {
     const config = useResults.getState().config;
-    if (!chart.current || !config) return;
-    const figure = composeFigure(title, 'Activation Lab', [{ svg: chart.current, title: '' }], 1);
+    const root = chart.current;
+    if (!root || !config) return;
+    const svgs =
+      root instanceof SVGSVGElement ? [root] : [...root.querySelectorAll<SVGSVGElement>('svg')];
+    if (svgs.length === 0) return;
+    const panels = svgs.map((svg) => ({
+      svg,
+      title: svg.getAttribute('aria-label')?.split(':')[0] ?? '',
+    }));
+    const figure = composeFigure(title, 'Activation Lab', panels, 1);
     const name = experimentFileName(config, what, format);
     if (format === 'svg') download(svgText(figure), name, 'image/svg+xml');
     else download(await svgToPng(figure, 2), name);

@@ -2,12 +2,13 @@
  * One hidden layer: its activation histogram, statistics in words, and its gradient histogram.
  * The element carries the statistics as data-* attributes (the contract tests rely on).
  */
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { drawHistogram } from '../charts/histogram';
 import type { HistogramData, Size } from '../charts/types';
 import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
 import { attribute, formatNumber, formatPercent } from './format';
+import { ChartExport } from './ChartExport';
 import { useChart } from './useChart';
 
 interface ChartInput {
@@ -60,6 +61,7 @@ export const LayerPanel = memo(function LayerPanel({ index }: { index: number })
   const pinned = useResults((s) => s.pinned?.layers[index] ?? null);
   const training = useResults((s) => s.mode === 'train');
   const layer = index + 1;
+  const panel = useRef<HTMLElement>(null);
   const stats = view?.stats ?? null;
   const grads = view?.hasGradients ? stats : null;
   const saturating = activation === 'tanh' || activation === 'sigmoid';
@@ -90,6 +92,7 @@ export const LayerPanel = memo(function LayerPanel({ index }: { index: number })
 
   return (
     <section
+      ref={panel}
       className="layer-panel"
       data-testid={`layer-${layer}`}
       aria-labelledby={`layer-${layer}-title`}
@@ -102,7 +105,10 @@ export const LayerPanel = memo(function LayerPanel({ index }: { index: number })
       data-grad-std={attribute(grads?.grad_act_std)}
       data-wgrad-std={attribute(grads?.grad_w_std)}
     >
-      <h3 id={`layer-${layer}-title`}>Layer {layer}</h3>
+      <header className="chart-header">
+        <h3 id={`layer-${layer}-title`}>Layer {layer}</h3>
+        <ChartExport chart={panel} title={`Layer ${layer} histograms`} what={`layer-${layer}`} />
+      </header>
       <Histogram input={actInput} height={64} />
       <p className="layer-stats">
         <span title="mean of the activations">mean {formatNumber(stats?.act.mean)}</span>

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { drawRidgeline } from '../charts/ridgeline';
 import type { Size } from '../charts/types';
 import { useResults } from '../store/results';
+import { useSettings } from '../store/settings';
 import { useChart } from './useChart';
 
 type RidgeData = Parameters<typeof drawRidgeline>[1] & { logCounts: boolean };
@@ -48,9 +49,15 @@ const LayerRidges = memo(function LayerRidges({ index }: { index: number }) {
 });
 
 export function Ridgelines() {
+  const isOpen = useSettings((s) => s.open.includes('ridgelines'));
+  const setOpen = useSettings((s) => s.setOpen);
   const depth = useResults((s) => s.training?.series?.actSnapshots.length ?? 0);
   return (
-    <details className="ridgelines">
+    <details
+      className="ridgelines"
+      open={isOpen}
+      onToggle={(event) => setOpen('ridgelines', (event.currentTarget as HTMLDetailsElement).open)}
+    >
       <summary>Histograms over time (outputs h, then log₁₀ |∂L/∂h|, newest in front)</summary>
       <div className="ridge-grid">
         {Array.from({ length: depth }, (_, i) => (

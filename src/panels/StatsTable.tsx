@@ -1,8 +1,11 @@
 /** The statistics of every layer as a table: the charts' text alternative. */
 import { useResults } from '../store/results';
+import { useSettings } from '../store/settings';
 import { formatNumber, formatPercent } from './format';
 
 export function StatsTable() {
+  const isOpen = useSettings((s) => s.open.includes('table'));
+  const setOpen = useSettings((s) => s.setOpen);
   const layers = useResults((s) => s.layers);
   const theory = useResults((s) => s.theory);
   const activation = useResults((s) => s.config?.activation);
@@ -10,7 +13,11 @@ export function StatsTable() {
   const saturating = activation === 'tanh' || activation === 'sigmoid';
   const canDie = activation === 'relu' || activation === 'leaky-relu' || activation === 'elu';
   return (
-    <details className="stats-table card">
+    <details
+      className="stats-table card"
+      open={isOpen}
+      onToggle={(event) => setOpen('table', (event.currentTarget as HTMLDetailsElement).open)}
+    >
       <summary>Statistics table (all layers)</summary>
       <table>
         <thead>

@@ -13,6 +13,7 @@ import {
   type DataSettings,
   DEFAULT_STATE,
   type GradAxis,
+  type OpenPanel,
   type PageState,
   parseState,
 } from './url-state';
@@ -39,6 +40,8 @@ export interface SettingsState extends PageState {
   pin: () => void;
   /** Opens the Lecture tour at a step (claim id), or closes it (null). */
   setTour: (step: string | null) => void;
+  /** Opens or closes a folding panel (kept in the URL). */
+  setOpen: (panel: OpenPanel, open: boolean) => void;
   unpin: () => void;
   /** Replaces everything (from the URL), e.g. on back/forward. */
   replace: (state: PageState, notices: string[]) => void;
@@ -134,6 +137,10 @@ export const useSettings = create<SettingsState>()((set, get) => ({
     set({ pinned: { network: get().network, batch: get().batch, training: get().training } }),
   unpin: () => set({ pinned: null }),
   setTour: (tour) => set({ tour }),
+  setOpen: (panel, isOpen) => {
+    const others = get().open.filter((p) => p !== panel);
+    set({ open: isOpen ? [...others, panel] : others });
+  },
   replace: (state, notices) => set({ ...state, inputError: null, urlNotices: notices }),
   reportInputError: (inputError) => set({ inputError }),
   dismissUrlNotices: () => set({ urlNotices: [] }),

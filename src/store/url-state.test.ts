@@ -47,6 +47,7 @@ const stateArbitrary: fc.Arbitrary<PageState> = fc.record({
   pinned: fc.constant(null),
   embed: fc.boolean(),
   tour: fc.constantFrom(null, 'small-init-collapses', 'random-beats-grid'),
+  open: fc.subarray(['table' as const, 'ridgelines' as const]),
   backend: fc.constantFrom('auto' as const, 'ts' as const, 'wasm' as const),
 });
 

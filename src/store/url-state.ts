@@ -58,7 +58,12 @@ export interface PageState {
   embed: boolean;
   /** The open step of the Lecture tour (a claim id), or null when the tour is closed. */
   tour: string | null;
+  /** Which folding panels are open (a view option, kept with the link). */
+  open: OpenPanel[];
 }
+
+export const OPEN_PANELS = ['table', 'ridgelines'] as const;
+export type OpenPanel = (typeof OPEN_PANELS)[number];
 
 export const DEFAULT_DATA: DataSettings = {
   name: 'probe',
@@ -87,6 +92,7 @@ export const DEFAULT_STATE: PageState = {
   pinned: null,
   embed: false,
   tour: null,
+  open: [],
 };
 
 /** How each number field is written in the URL and what it accepts. */
@@ -294,6 +300,12 @@ export function parseState(search: string): ParsedState {
     else fallback('speed', speedText, `one of ${SPEEDS.join(', ')} steps/s`, training.speed);
   }
   const embed = params.get('embed') === '1';
+  const open: OpenPanel[] = [];
+  for (const name of (params.get('open') ?? '').split(',').filter(Boolean)) {
+    const panel = pick<OpenPanel>(name, OPEN_PANELS);
+    if (panel && !open.includes(panel)) open.push(panel);
+    else if (!panel) fallback('open panel', name, `one of ${OPEN_PANELS.join(', ')}`, 'closed');
+  }
   let tour: string | null = null;
   const tourText = params.get('tour');
   if (tourText !== null) {
@@ -320,12 +332,12 @@ export function parseState(search: string): ParsedState {
     const reason = error instanceof ConfigError ? error.message : String(error);
     notices.push(`The link's network cannot run (${reason}); showing the default experiment.`);
     return {
-      state: { ...DEFAULT_STATE, data, training, gradAxis, backend, pinned, embed, tour },
+      state: { ...DEFAULT_STATE, data, training, gradAxis, backend, pinned, embed, tour, open },
       notices,
     };
   }
   return {
-    state: { network, batch, data, training, gradAxis, backend, pinned, embed, tour },
+    state: { network, batch, data, training, gradAxis, backend, pinned, embed, tour, open },
     notices,
   };
 }
@@ -358,6 +370,7 @@ export function serializeState(state: PageState): string {
   if (state.backend !== 'auto') params.set('backend', state.backend);
   if (state.embed) params.set('embed', '1');
   if (state.tour) params.set('tour', state.tour);
+  if (state.open.length > 0) params.set('open', state.open.join(','));
   if (state.pinned) {
     // A's training settings go in even when the probe is shown, so A trains as it was pinned.
     const { network: pinnedNetwork, batch: pinnedBatch, training: pinnedTraining } = state.pinned;
