@@ -33,6 +33,11 @@ test('the digits: the mean image and mean-subtracted digits; PCA is not offered'
     /mean training image/,
   );
   await expect(page.getByLabel('Preprocessing').locator('option[value="pca"]')).toHaveCount(0);
+  // Raw pixels are never negative: every example is one-signed; centred, almost none is.
+  await expect(page.getByTestId('digits-single-signed')).toContainText(/100 % of raw digits/);
+  await expect(page.getByTestId('digits-single-signed')).toContainText(
+    /[0-9<]+ ?% after subtracting/,
+  );
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/preprocess-digits.png' });
 });

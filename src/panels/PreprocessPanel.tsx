@@ -11,6 +11,7 @@ import { drawPointCloud, type PointCloudData } from '../charts/point-cloud';
 import { engine } from '../store/engine';
 import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
+import { formatPercent } from './format';
 import { useChart } from './useChart';
 
 const TITLES: Record<Preprocessing, string> = {
@@ -21,12 +22,18 @@ const TITLES: Record<Preprocessing, string> = {
   whiten: 'whitened',
 };
 
-function Cloud({ data }: { data: PointCloudData }) {
+function Cloud({ data, singleSigned }: { data: PointCloudData; singleSigned: number }) {
   const ref = useChart<PointCloudData, HTMLCanvasElement>(drawPointCloud, data, 120);
   return (
     <figure className="cloud">
       <canvas ref={ref} />
       <figcaption>{data.title}</figcaption>
+      <p
+        className="single-signed"
+        title="examples whose features all share one sign: their first-layer weight gradients all move one way per unit"
+      >
+        one-signed: {formatPercent(singleSigned)}
+      </p>
     </figure>
   );
 }
@@ -67,15 +74,29 @@ export function PreprocessPanel() {
         Fitted on the training split. Training uses: <strong>{TITLES[data.preprocess]}</strong> (the
         Preprocessing control).
       </p>
+      <p className="hint">
+        “One-signed”: the share of examples whose features all have the same sign; for each of them
+        every first-layer unit’s weights get gradients of one sign and can only zig-zag toward their
+        target. Zero-centring makes it rare.
+      </p>
       {views.clouds.length > 0 && (
         <div className="cloud-row">
           {views.clouds.map((cloud) => (
-            <Cloud key={cloud.mode} data={{ ...cloud, title: TITLES[cloud.mode] }} />
+            <Cloud
+              key={cloud.mode}
+              data={{ ...cloud, title: TITLES[cloud.mode] }}
+              singleSigned={cloud.singleSigned}
+            />
           ))}
         </div>
       )}
       {digits && (
         <>
+          <p data-testid="digits-single-signed">
+            One-signed examples: {formatPercent(digits.singleSignedRaw)} of raw digits (pixels are
+            never negative), {formatPercent(digits.singleSignedCentred)} after subtracting the mean
+            image.
+          </p>
           <Images
             data={{
               images: new Uint8Array([...digits.mean, ...digits.originals]),

@@ -75,6 +75,8 @@ export interface SearchView {
   total: number;
   trials: (TrialOutcome & { method: 'grid' | 'random' })[];
   error: string | null;
+  /** Workers still running their share of the trials. */
+  shardsLeft: number;
 }
 
 /** The babysitting checklist's steps as they complete. */
@@ -92,7 +94,7 @@ export interface ResultsState {
   babysit: BabysitView | null;
   babysitStarted: (id: number) => void;
   search: SearchView | null;
-  searchStarted: (id: number) => void;
+  searchStarted: (id: number, shards: number) => void;
   claims: Record<string, ClaimVerdict>;
   claimStarted: (claim: string) => void;
   pinned: PinnedView | null;
@@ -143,8 +145,10 @@ export const useResults = create<ResultsState>()((set, get) => ({
   preprocessViews: null,
   babysit: null,
   babysitStarted: (id) => set({ babysit: { id, running: true, steps: [], error: null } }),
-  searchStarted: (id) =>
-    set({ search: { id, running: true, done: 0, total: 0, trials: [], error: null } }),
+  searchStarted: (id, shards) =>
+    set({
+      search: { id, running: true, done: 0, total: 0, trials: [], error: null, shardsLeft: shards },
+    }),
   claimStarted: (claim) =>
     set({
       claims: {
@@ -240,11 +244,19 @@ export const useResults = create<ResultsState>()((set, get) => ({
         if (m.type === 'search-progress')
           search = {
             ...search,
-            done: m.done,
+            done: search.done + 1,
             total: m.total,
             trials: [...search.trials, { ...m.outcome, method: m.method }],
           };
-        else search = { ...search, running: false, error: m.error };
+        else {
+          const shardsLeft = search.shardsLeft - 1;
+          search = {
+            ...search,
+            shardsLeft,
+            running: shardsLeft > 0,
+            error: m.error ?? search.error,
+          };
+        }
       }
       set({ search });
       messages = messages.filter((m) => m.type !== 'search-progress' && m.type !== 'search-done');

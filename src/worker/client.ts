@@ -27,6 +27,8 @@ export class EngineClient {
   private lastTrain: TrainSetupRequest | null = null;
   private lastPinned: ProbeRequest | null = null;
   private lastTrainPinned: TrainSetupRequest | null = null;
+  /** Workers that run hyperparameter-search trials beside the engine's own. */
+  private searchWorkers: Worker[] = [];
   private restarts = 0;
 
   constructor(private readonly backend: BackendParam) {}
@@ -153,28 +155,40 @@ export class EngineClient {
     });
   }
 
-  /** Starts a random-against-grid search on the current network and data set. */
-  search(request: Omit<SearchRequest, 'type' | 'id' | 'digitsUrl'>): void {
+  /**
+   * Starts a random-against-grid search on the current network and data set, its trials split
+   * over workers of their own: one per core the page can spare (at least one, at most four).
+   */
+  search(request: Omit<SearchRequest, 'type' | 'id' | 'digitsUrl' | 'shard'>): void {
     const id = this.nextId++;
-    useResults.getState().searchStarted(id);
-    this.send({
-      ...request,
-      type: 'search',
-      id,
-      digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
-    });
+    const count = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
+    while (this.searchWorkers.length < count) this.searchWorkers.push(this.spawnSearchWorker());
+    useResults.getState().searchStarted(id, count);
+    const digitsUrl = new URL(DIGITS_URL, document.baseURI).href;
+    this.searchWorkers.slice(0, count).forEach((worker, index) =>
+      worker.postMessage({
+        ...request,
+        type: 'search',
+        id,
+        digitsUrl,
+        shard: { index, count },
+      } satisfies WorkerRequest),
+    );
+  }
+
+  private spawnSearchWorker(): Worker {
+    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
+    worker.postMessage({ type: 'init', backend: this.backend } satisfies WorkerRequest);
+    return worker;
   }
 
   /** Runs the babysitting checklist on the current network and data set. */
   babysit(request: Omit<BabysitRequest, 'type' | 'id' | 'digitsUrl'>): void {
     const id = this.nextId++;
     useResults.getState().babysitStarted(id);
-    this.send({
-      ...request,
-      type: 'babysit',
-      id,
-      digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
-    });
+    const digitsUrl = new URL(DIGITS_URL, document.baseURI).href;
+    this.send({ ...request, type: 'babysit', id, digitsUrl });
   }
 
   cancelBabysit(): void {
@@ -195,7 +209,8 @@ export class EngineClient {
   }
 
   cancelSearch(): void {
-    this.send({ type: 'search-cancel' });
+    for (const worker of this.searchWorkers)
+      worker.postMessage({ type: 'search-cancel' } satisfies WorkerRequest);
   }
 
   /** Testing aid: make the worker crash as a bug would. */

@@ -3,7 +3,12 @@
  * zero-centred, normalized, PCA-decorrelated and whitened; or, for the digits, the mean image and
  * a few images with it subtracted.
  */
-import { preprocessDataset, meanImage, type Preprocessing } from '../engine/data/preprocess';
+import {
+  meanImage,
+  type Preprocessing,
+  preprocessDataset,
+  singleSignedShare,
+} from '../engine/data/preprocess';
 import { buildDataset } from './datasets';
 import type { PreprocessViewsMessage, PreprocessViewsRequest } from './protocol';
 
@@ -27,7 +32,7 @@ export async function preprocessViews(
         x[r] = train.x[2 * r];
         y[r] = train.x[2 * r + 1];
       }
-      return { mode, x, y, label: train.y.slice() };
+      return { mode, x, y, label: train.y.slice(), singleSigned: singleSignedShare(train, 2) };
     });
     return { type: 'preprocess-views', id: request.id, clouds, digits: null };
   }
@@ -52,6 +57,8 @@ export async function preprocessViews(
       originals: images.train.slice(0, SAMPLES * size),
       subtracted,
       count: SAMPLES,
+      singleSignedRaw: singleSignedShare(raw.train, raw.inputDim),
+      singleSignedCentred: singleSignedShare(preprocessDataset(raw, 'centre').train, raw.inputDim),
     },
   };
 }

@@ -109,6 +109,8 @@ export interface SearchRequest {
   /** Training steps per trial. */
   steps: number;
   space: SearchSpace;
+  /** This worker's share of the trials: those whose place in the queue is `index` mod `count`. */
+  shard: { index: number; count: number };
 }
 
 export interface SearchCancelRequest {
@@ -325,7 +327,14 @@ export interface PreprocessViewsMessage {
   type: 'preprocess-views';
   id: number;
   /** 2-D sets: the training cloud under each preprocessing. */
-  clouds: { mode: Preprocessing; x: Float32Array; y: Float32Array; label: Uint8Array }[];
+  clouds: {
+    mode: Preprocessing;
+    x: Float32Array;
+    y: Float32Array;
+    label: Uint8Array;
+    /** Share of examples whose features share one sign (see engine/data/preprocess.ts). */
+    singleSigned: number;
+  }[];
   /** Digits: the mean image, a few images, and the same with the mean subtracted (128 = 0). */
   digits: {
     width: number;
@@ -334,6 +343,8 @@ export interface PreprocessViewsMessage {
     originals: Uint8Array;
     subtracted: Uint8Array;
     count: number;
+    singleSignedRaw: number;
+    singleSignedCentred: number;
   } | null;
 }
 

@@ -21,9 +21,12 @@ export class SearchSession extends WorkerJob {
       };
       const grid = gridTrials(request.budget, request.space);
       const random = randomTrials(grid.length, request.space, request.network.seed);
-      const queue: { method: 'grid' | 'random'; trial: Trial }[] = [];
+      const all: { method: 'grid' | 'random'; trial: Trial }[] = [];
       for (let i = 0; i < grid.length; i++)
-        queue.push({ method: 'grid', trial: grid[i] }, { method: 'random', trial: random[i] });
+        all.push({ method: 'grid', trial: grid[i] }, { method: 'random', trial: random[i] });
+      // Several workers split the queue; each runs every count-th trial.
+      const { index, count } = request.shard;
+      const queue = all.filter((_, i) => i % count === index);
       for (let done = 0; done < queue.length; done++) {
         await this.yieldToMessages();
         if (stale()) break;
@@ -42,7 +45,7 @@ export class SearchSession extends WorkerJob {
           method,
           outcome,
           done: done + 1,
-          total: queue.length,
+          total: all.length,
         });
       }
       this.post({ type: 'search-done', id: request.id, cancelled: stale(), error: null });

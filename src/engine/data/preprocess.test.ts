@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { featureStatistics } from './normalize';
 import { createDataset } from './index';
-import { preprocessDataset } from './preprocess';
+import { preprocessDataset, singleSignedShare } from './preprocess';
 
 /** Covariance of a 2-D split. */
 function covariance(x: Float32Array, count: number): [number, number, number] {
@@ -68,5 +68,17 @@ describe('preprocessing (fitted on the training split)', () => {
     expect(() => preprocessDataset(wide, 'pca')).toThrow(
       expect.objectContaining({ field: 'preprocess' }),
     );
+  });
+
+  it('counts the examples whose features share one sign: all shifted points, fewer centred, about half whitened', () => {
+    const centred = preprocessDataset(skewed, 'centre');
+    const shifted = {
+      ...skewed,
+      train: { ...skewed.train, x: skewed.train.x.map((v) => v + 100) },
+    };
+    expect(singleSignedShare(shifted.train, 2)).toBe(1);
+    // A correlated cloud keeps most points in two quadrants; whitening spreads them over four.
+    expect(singleSignedShare(centred.train, 2)).toBeLessThan(1);
+    expect(singleSignedShare(preprocessDataset(skewed, 'whiten').train, 2)).toBeLessThan(0.75);
   });
 });

@@ -104,3 +104,23 @@ export function meanImage(dataset: Dataset): Float32Array | null {
   for (let p = 0; p < size; p++) mean[p] /= Math.max(1, count);
   return mean;
 }
+
+/**
+ * The share of training examples whose features all have one sign. For such an example every
+ * first-layer weight gradient column is x·δ_j: all of a unit's weights move the same way (the
+ * lecture's zig-zag). Zero-centred data makes it rare; raw pixels (all ≥ 0) make it universal.
+ */
+export function singleSignedShare(split: DataSplit, dim: number): number {
+  let count = 0;
+  for (let r = 0; r < split.count; r++) {
+    let positive = 0;
+    let negative = 0;
+    for (let f = 0; f < dim; f++) {
+      const v = split.x[r * dim + f];
+      if (v > 0) positive++;
+      else if (v < 0) negative++;
+    }
+    if (positive === 0 || negative === 0) count++;
+  }
+  return split.count > 0 ? count / split.count : 0;
+}
