@@ -3,13 +3,11 @@
 import { interrupt, local, scaleLinear } from 'd3';
 import {
   describeHistogram,
-  formatX,
-  histogramTicks,
   outlierLabels,
   totalCount,
   type OutlierLabel,
-  type XTick,
 } from './histogram-labels';
+import { drawHistogramAxis, TICK } from './histogram-axis';
 import { child, prepareSvg, withHalo } from './svg';
 import { chartColors, fontSizeFor, motionMs } from './theme';
 import type { HistogramData, Size } from './types';
@@ -42,7 +40,6 @@ export interface HistogramOptions {
   animate?: boolean;
 }
 
-const TICK = 3;
 /** Bar heights last drawn into each path (fractions of the plot height), to tween from. */
 const drawnHeights = local<number[]>();
 
@@ -151,31 +148,7 @@ export function drawHistogram(
     overlay.attr('d', null);
   }
 
-  child(plot, 'line', 'baseline')
-    .attr('x1', left)
-    .attr('x2', right)
-    .attr('y1', base)
-    .attr('y2', base)
-    .style('stroke', chartColors.axis);
-
-  const ticks = child(plot, 'g', 'ticks')
-    .selectAll<SVGGElement, XTick>('g.tick')
-    .data(histogramTicks(data, x, fontSize), (d) => d.anchor)
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'tick');
-      g.append('line').attr('y2', TICK);
-      g.append('text')
-        .attr('y', TICK + 1)
-        .attr('dy', '0.71em');
-      return g;
-    })
-    .attr('transform', (d) => `translate(${Math.round(x(d.value)) + 0.5},${base})`);
-  ticks.select('line').style('stroke', chartColors.axis);
-  ticks
-    .select('text')
-    .attr('text-anchor', (d) => d.anchor)
-    .style('fill', chartColors.text)
-    .text((d) => formatX(data, d.value));
+  drawHistogramAxis(plot, data, x, left, right, base, fontSize);
 
   child(plot, 'text', 'x-title')
     .attr('display', showTitle ? null : 'none')

@@ -1,6 +1,7 @@
 import { local, scaleLinear, type ScaleLinear } from 'd3';
 import { formatCount } from './format';
-import { formatX, histogramTicks, outlierLabels, totalCount, type XTick } from './histogram-labels';
+import { formatX, outlierLabels, totalCount } from './histogram-labels';
+import { drawHistogramAxis, TICK } from './histogram-axis';
 import { child, prepareSvg } from './svg';
 import { chartColors, fontSizeFor, textWidth } from './theme';
 import type { HistogramData, Size } from './types';
@@ -25,7 +26,6 @@ export interface RidgelineOptions {
 }
 
 export const MAX_RIDGES = 64;
-const TICK = 3;
 /** Height of one ridge as a fraction of the plot; the rest is the offset between snapshots. */
 const RIDGE_FRACTION = 0.5;
 
@@ -253,31 +253,7 @@ export function drawRidgeline(
       drawnRidge.set(this, { path: d.path, transform, fill: color });
     });
 
-  child(plot, 'line', 'baseline')
-    .attr('x1', left)
-    .attr('x2', right)
-    .attr('y1', base)
-    .attr('y2', base)
-    .style('stroke', chartColors.axis);
-
-  const ticks = child(plot, 'g', 'ticks')
-    .selectAll<SVGGElement, XTick>('g.tick')
-    .data(histogramTicks(newest, x, fontSize), (d) => d.anchor)
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'tick');
-      g.append('line').attr('y2', TICK);
-      g.append('text')
-        .attr('y', TICK + 1)
-        .attr('dy', '0.71em');
-      return g;
-    })
-    .attr('transform', (d) => `translate(${Math.round(x(d.value)) + 0.5},${base})`);
-  ticks.select('line').style('stroke', chartColors.axis);
-  ticks
-    .select('text')
-    .attr('text-anchor', (d) => d.anchor)
-    .style('fill', chartColors.text)
-    .text((d) => formatX(newest, d.value));
+  drawHistogramAxis(plot, newest, x, left, right, base, fontSize);
 
   child(plot, 'g', 'steps')
     .selectAll<SVGTextElement, StepLabel>('text')

@@ -7,10 +7,11 @@ import type { NetworkConfig } from '../engine/config';
 import { numpyActivationSource } from './numpy-activations';
 import {
   checkExportConfig,
+  FINITE_OR_NONE_SOURCE,
   configDict,
   countsDeadUnits,
   initDescription,
-  orthogonalGainExpression,
+  orthogonalGainOf,
   pieces,
   saturationBand,
   weightStdComment,
@@ -44,10 +45,7 @@ function initSource(network: NetworkConfig): string {
       "    bound = 1.0 / math.sqrt(fan_in)  # PyTorch's nn.Linear default",
       '    return rng.uniform(-bound, bound, (fan_in, cols)).astype(np.float32)',
     ].join('\n');
-  const gain =
-    network.init === 'lsuv'
-      ? { expression: '1.0', why: 'LSUV starts from orthogonal weights with gain 1' }
-      : orthogonalGainExpression(network.activation);
+  const gain = orthogonalGainOf(network);
   return [
     `ORTHOGONAL_GAIN = ${gain.expression}  # ${gain.why}`,
     '',
@@ -205,15 +203,7 @@ def softmax_cross_entropy(logits, labels):
 ${statisticsSource(network)}
 
 
-def finite_or_none(value):
-    """NaN and Infinity as null, as JavaScript's JSON.stringify writes them."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {key: finite_or_none(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [finite_or_none(item) for item in value]
-    return value
+${FINITE_OR_NONE_SOURCE}
 
 
 def probe():

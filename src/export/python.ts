@@ -173,3 +173,21 @@ export function saturationBand(activation: ActivationName): [number, number] | n
   if (activation === 'sigmoid') return [0.03, 0.97];
   return null;
 }
+
+/** The gain the orthogonal init uses: the activation's, or 1 where LSUV rescales afterwards. */
+export function orthogonalGainOf(network: NetworkConfig): { expression: string; why: string } {
+  return network.init === 'lsuv'
+    ? { expression: '1.0', why: 'LSUV starts from orthogonal weights with gain 1' }
+    : orthogonalGainExpression(network.activation);
+}
+
+/** Python: NaN and Infinity as null (JSON), shared by the exported scripts. */
+export const FINITE_OR_NONE_SOURCE = `def finite_or_none(value):
+    """NaN and Infinity as null, as JavaScript's JSON.stringify writes them."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: finite_or_none(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [finite_or_none(item) for item in value]
+    return value`;

@@ -3,7 +3,7 @@
  * each init written with the exact scale src/engine/init.ts uses.
  */
 import type { ActivationName, NetworkConfig } from '../engine/config';
-import { orthogonalGainExpression, pyFloat, weightStdComment, weightStdFunction } from './python';
+import { orthogonalGainOf, pyFloat, weightStdComment, weightStdFunction } from './python';
 
 const ACTIVATION_MODULES: Record<ActivationName, string> = {
   sigmoid: 'nn.Sigmoid()',
@@ -105,10 +105,7 @@ function initWeightSource(network: NetworkConfig): string {
       '    bound = 1.0 / math.sqrt(fan_in)',
       '    nn.init.uniform_(weight, -bound, bound)',
     ].join('\n');
-  const gain =
-    network.init === 'lsuv'
-      ? { expression: '1.0', why: 'LSUV starts from orthogonal weights with gain 1' }
-      : orthogonalGainExpression(network.activation);
+  const gain = orthogonalGainOf(network);
   return [
     `ORTHOGONAL_GAIN = ${gain.expression}  # ${gain.why}`,
     '',

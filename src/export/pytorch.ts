@@ -8,6 +8,7 @@ import { initSource, modelSource } from './pytorch-model';
 import { type PytorchTraining, resolveTraining, trainingSource } from './pytorch-training';
 import {
   checkExportConfig,
+  FINITE_OR_NONE_SOURCE,
   configDict,
   countsDeadUnits,
   initDescription,
@@ -80,15 +81,7 @@ const PROBE_SOURCE = `def probe():
     return {'config': CONFIG, 'loss': loss.item(), 'layers': layers}
 
 
-def finite_or_none(value):
-    """NaN and Infinity as null, as JavaScript's JSON.stringify writes them."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {key: finite_or_none(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [finite_or_none(item) for item in value]
-    return value
+${FINITE_OR_NONE_SOURCE}
 
 
 def print_probe(result):
