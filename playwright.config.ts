@@ -7,6 +7,8 @@ const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 // E2E_PORT lets CI pick a free port; 4173 is Vite's preview default.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// E2E_DIST builds the page under test into another folder, so two runs never share one build.
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -47,7 +49,7 @@ export default defineConfig({
   ],
   // The built page, as a static host would serve it.
   webServer: {
-    command: `npm run --silent build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npm run --silent build -- --outDir ${DIST} && npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
