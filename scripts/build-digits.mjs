@@ -111,11 +111,10 @@ function build() {
   return { count, train: train.length, bytes: bytes.length };
 }
 
-if (upToDate()) {
-  console.log('digits.bin is up to date');
-} else {
+// Quiet when there is nothing to do: the CLI commands run this before every start.
+if (!upToDate()) {
   const { count, train, bytes } = build();
-  console.log(
+  console.error(
     `wrote public/digits.bin: ${count} digits (${train} train, ${count - train} validation), ${(bytes / 1e6).toFixed(2)} MB`,
   );
 }

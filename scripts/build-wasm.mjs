@@ -6,7 +6,7 @@
  * TypeScript module holding them as base64, so the loader can compile them synchronously in Node
  * and in a bundled Web Worker alike, with no fetch and no bundler plugin.
  *
- * Runs before dev, build and test (`npm run asbuild`); it does nothing when the outputs are newer
+ * Runs before dev, build and test (`npm run build:assets`); it does nothing when the outputs are newer
  * than every source. `--force` rebuilds anyway; `--wat` also writes the text format.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -83,7 +83,7 @@ async function main() {
     lines.push(`export const ${variant.constName} =\n  '${bytes.toString('base64')}';`);
   }
   writeFileSync(modulePath, lines.join('\n') + '\n');
-  console.log(`asbuild: wasm kernels compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.error(`asbuild: wasm kernels compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 main().catch((error) => {

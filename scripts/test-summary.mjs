@@ -1,4 +1,4 @@
-// Adds up the unit (Vitest) and end-to-end (Playwright) JSON reports into one line:
+// Adds up the first commands', the unit (Vitest) and the end-to-end (Playwright) reports:
 // "tests: N passed, N failed". Exits 1 when any test failed or no report was written.
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -20,6 +20,14 @@ if (existsSync(playwright)) {
   passed += report.stats.expected + (report.stats.flaky ?? 0);
   failed += report.stats.unexpected;
   reports++;
+}
+
+// The README's commands right after `npm ci` (scripts/first-commands.sh).
+const firstCommands = 'test-results/first-commands.json';
+if (existsSync(firstCommands)) {
+  const report = JSON.parse(readFileSync(firstCommands, 'utf8'));
+  passed += report.passed;
+  failed += report.failed;
 }
 
 // A step before or between the runners failed (types, lint, format, the lecture check, a

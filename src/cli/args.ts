@@ -2,6 +2,10 @@
  * A small command-line parser: `--name value`, `--name=value` and boolean `--flag`. Unknown
  * flags and bad values become a UsageError, which the commands print on one line and exit 2.
  */
+import { BACKENDS, defaultBackend } from '../engine/kernels';
+import type { BackendName } from '../engine/kernels/kernels';
+import { wasmUnavailableReason } from '../engine/kernels/wasm';
+
 export class UsageError extends Error {
   name = 'UsageError';
 }
@@ -94,4 +98,15 @@ export function runCommand(main: () => Promise<void> | void): void {
       process.stderr.write(`error: ${message.split('\n')[0]}\n`);
       process.exit(usage ? 2 : 1);
     });
+}
+
+/**
+ * The backend named by --backend, else the default (wasm where it can run). Falling back to ts
+ * because wasm cannot run here is said on stderr, so a slow run is never a silent surprise.
+ */
+export function backendFlag(args: ParsedArgs, specs: Record<string, FlagSpec>): BackendName {
+  if (args.has('backend')) return oneOf(stringFlag(args, 'backend', specs), BACKENDS, 'backend');
+  const reason = wasmUnavailableReason();
+  if (reason) process.stderr.write(`note: using the ts backend: ${reason}\n`);
+  return defaultBackend();
 }

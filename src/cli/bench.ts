@@ -5,9 +5,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { BACKENDS, createKernels, defaultBackend } from '../engine/kernels';
+import { createKernels } from '../engine/kernels';
 import type { BackendName } from '../engine/kernels/kernels';
 import {
+  backendFlag,
   type FlagSpec,
   helpText,
   numberFlag,
@@ -71,9 +72,7 @@ runCommand(() => {
     });
     process.exit(child.status ?? 1);
   }
-  const backend: BackendName = args.has('backend')
-    ? oneOf(stringFlag(args, 'backend', FLAGS), BACKENDS, 'backend')
-    : defaultBackend();
+  const backend: BackendName = backendFlag(args, FLAGS);
   const only = args.has('workload')
     ? oneOf(
         stringFlag(args, 'workload', FLAGS),

@@ -10,9 +10,10 @@ import {
   LECTURE_NETWORK,
   type NetworkConfig,
 } from '../engine/config';
-import { BACKENDS, createKernels, defaultBackend } from '../engine/kernels';
+import { createKernels } from '../engine/kernels';
 import { runProbe } from '../engine/probe';
 import {
+  backendFlag,
   type FlagSpec,
   helpText,
   numberFlag,
@@ -86,9 +87,7 @@ runCommand(() => {
     biasInit: numberFlag(args, 'bias-init', FLAGS, false),
   };
   const batch = numberFlag(args, 'batch', FLAGS, true);
-  const backend = args.has('backend')
-    ? oneOf(stringFlag(args, 'backend', FLAGS), BACKENDS, 'backend')
-    : defaultBackend();
+  const backend = backendFlag(args, FLAGS);
   try {
     const result = runProbe(config, batch, createKernels(backend));
     if (result.non_finite) {

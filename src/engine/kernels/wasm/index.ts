@@ -4,15 +4,16 @@
  * which replaces its ArrayBuffer; views and `results()` are then made anew on the new buffer.
  */
 import { OptCode, RESULT_SLOTS, type Kernels } from '../kernels';
-import { bestVariant, instantiate, variantSupported, type WasmVariant } from './load';
+import { bestVariant, instantiate, wasmUnavailableReason, type WasmVariant } from './load';
 
 export type { WasmVariant } from './load';
+export { wasmUnavailableReason } from './load';
 
 const PAGE_BYTES = 65536;
 
-/** Whether WebAssembly SIMD validates here (the wasm backend needs it). */
+/** Whether the wasm backend can be created here: its build is present and SIMD validates. */
 export function wasmSimdSupported(): boolean {
-  return variantSupported('simd');
+  return wasmUnavailableReason() === null;
 }
 
 /**

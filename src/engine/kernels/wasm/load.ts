@@ -3,8 +3,22 @@
  * compiled by scripts/build-wasm.mjs into build/modules.ts as base64 strings: importing them
  * needs no fetch and no bundler plugin, so the same code loads in Node (tsx, vitest) and in a
  * bundled module Web Worker, synchronously (`new WebAssembly.Module` is allowed in both).
+ *
+ * The generated module is imported once at load time and may be missing (a fresh clone before
+ * `npm run build:assets`): then only the wasm backend is unavailable, and says why, while the
+ * TypeScript backend loads as always.
  */
-import { RELAXED_SIMD_WASM, SIMD_WASM } from './build/modules';
+const binaries: { SIMD_WASM: string; RELAXED_SIMD_WASM: string } | null =
+  await import('./build/modules').catch(() => null);
+
+/** Why the wasm backend cannot be created here, or null when it can. */
+export function wasmUnavailableReason(): string | null {
+  if (!binaries) {
+    return 'the WebAssembly kernels are not built (run `npm run build:assets`)';
+  }
+  if (!variantSupported('simd')) return 'this runtime does not support WebAssembly SIMD';
+  return null;
+}
 
 export type WasmVariant = 'simd' | 'relaxed-simd';
 
@@ -166,10 +180,12 @@ export function instantiate(variant: WasmVariant): WasmExports {
   if (!variantSupported(variant)) {
     throw new Error(`WebAssembly ${variant} is not supported by this runtime`);
   }
+  if (!binaries) throw new Error(`wasm backend: ${wasmUnavailableReason()}`);
   const wasm = api as WasmApi; // variantSupported found it
   let module = modules.get(variant);
   if (!module) {
-    module = new wasm.Module(decodeBase64(variant === 'simd' ? SIMD_WASM : RELAXED_SIMD_WASM));
+    const base64 = variant === 'simd' ? binaries.SIMD_WASM : binaries.RELAXED_SIMD_WASM;
+    module = new wasm.Module(decodeBase64(base64));
     modules.set(variant, module);
   }
   return new wasm.Instance(module, {}).exports as WasmExports;
