@@ -83,7 +83,9 @@ async function main() {
     lines.push(`export const ${variant.constName} =\n  '${bytes.toString('base64')}';`);
   }
   writeFileSync(modulePath, lines.join('\n') + '\n');
-  console.error(`asbuild: wasm kernels compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.error(
+    `asbuild: wasm kernels compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 main().catch((error) => {
