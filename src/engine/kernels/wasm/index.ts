@@ -139,8 +139,21 @@ export function createWasmKernels(variant: WasmVariant = bestVariant()): Kernels
       const adam = opt === OptCode.Adam;
       const correction1 = adam ? 1 - Math.pow(beta1, step) : 1;
       const correction2 = adam ? 1 - Math.pow(beta2, step) : 1;
-      const pointers = [ptr(w), ptr(g), ptr(m), ptr(v)] as const;
-      wasm.optimizerStep(opt, ...pointers, n, lr, beta1, beta2, eps, correction1, correction2);
+      // Pointers passed one by one: an array spread here would allocate on every step.
+      wasm.optimizerStep(
+        opt,
+        ptr(w),
+        ptr(g),
+        ptr(m),
+        ptr(v),
+        n,
+        lr,
+        beta1,
+        beta2,
+        eps,
+        correction1,
+        correction2,
+      );
     },
   };
 }
