@@ -3,18 +3,45 @@
  */
 import type { BackendName, Kernels } from './kernels/kernels';
 import { BACKENDS, createKernels } from './kernels';
+import { variantSupported } from './kernels/wasm/load';
 import { Rng } from './rng';
 
-/** Every backend this runtime can create (wasm needs WebAssembly SIMD). */
-export function testBackends(): BackendName[] {
-  return BACKENDS.filter((name) => {
-    try {
-      createKernels(name);
-      return true;
-    } catch {
-      return false;
+export interface BackendAvailability {
+  name: BackendName;
+  /** Why this backend's tests are skipped here, or null when they run. */
+  skipped: string | null;
+}
+
+/**
+ * Every backend, with why it is skipped here. Only a runtime without WebAssembly SIMD may skip
+ * wasm; any other failure to create a backend (say, kernels not built) throws, so a broken
+ * backend fails the run instead of quietly dropping out of every describe.each.
+ */
+export function backendAvailability(
+  create: (name: BackendName) => Kernels = createKernels,
+  simd: () => boolean = () => variantSupported('simd'),
+): BackendAvailability[] {
+  return BACKENDS.map((name) => {
+    if (name === 'wasm' && !simd()) {
+      return { name, skipped: 'this runtime does not support WebAssembly SIMD' };
     }
+    try {
+      create(name);
+    } catch (error) {
+      throw new Error(`the ${name} backend cannot be created: ${String(error)}`, { cause: error });
+    }
+    return { name, skipped: null };
   });
+}
+
+/**
+ * The backends whose tests run here. A skipped one is reported by testing.test.ts, as a skipped
+ * test that names the reason.
+ */
+export function testBackends(): BackendName[] {
+  return backendAvailability()
+    .filter((backend) => backend.skipped === null)
+    .map((backend) => backend.name);
 }
 
 /** A heap view filled with values ~ N(0, scale²). */
