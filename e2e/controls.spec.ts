@@ -158,6 +158,9 @@ test('a network too big to run is refused with a message about memory; nothing i
   await typeNumber(page, 'Units per layer', '4096');
   const alert = alertRegion(page);
   await expect(alert).toContainText(/\d(\.\d)? GiB/);
+  // The engine's refusal is worded with the page's label, not the code's field name ("size: …").
+  await expect(alert).toContainText('Network: too big to run');
+  await expect(alert).not.toContainText('size:');
   await expect
     .soft(alert, 'the refusal says it is about memory')
     .toContainText(/memory/i, { timeout: 2000 });

@@ -51,6 +51,9 @@ export interface SettingsState extends PageState {
 
 /** The label a control shows for each engine field, so messages speak the page's language. */
 const FIELD_LABELS: Record<string, string> = {
+  activation: 'Activation',
+  init: 'Initialization',
+  batchnorm: 'Batch normalization',
   depth: 'Layers',
   width: 'Units per layer',
   batch: 'Batch size',
@@ -95,10 +98,7 @@ export const useSettings = create<SettingsState>()((set, get) => ({
     try {
       validateNetworkConfig(network, nextBatch);
     } catch (error) {
-      const field = error instanceof ConfigError ? error.field : 'settings';
-      set({
-        inputError: { field, message: error instanceof Error ? error.message : String(error) },
-      });
+      set({ inputError: describeConfigError(error) });
       return false;
     }
     set({ network, batch: nextBatch, inputError: null });
@@ -122,10 +122,7 @@ export const useSettings = create<SettingsState>()((set, get) => ({
     try {
       validateTrainingConfig({ ...training, batchSize: get().batch });
     } catch (error) {
-      const field = error instanceof ConfigError ? error.field : 'training';
-      set({
-        inputError: { field, message: error instanceof Error ? error.message : String(error) },
-      });
+      set({ inputError: describeConfigError(error) });
       return false;
     }
     set({ training, inputError: null });
