@@ -4,7 +4,7 @@
  */
 import { BACKENDS, defaultBackend } from '../engine/kernels';
 import type { BackendName } from '../engine/kernels/kernels';
-import { wasmUnavailableReason } from '../engine/kernels/wasm';
+import { loadBuiltWasm, wasmUnavailableReason } from '../engine/kernels/wasm';
 
 export class UsageError extends Error {
   name = 'UsageError';
@@ -89,7 +89,8 @@ export function helpText(usage: string, specs: Record<string, FlagSpec>): string
 
 /** Runs a command: a UsageError (or the engine's ConfigError) prints one line and exits 2. */
 export function runCommand(main: () => Promise<void> | void): void {
-  Promise.resolve()
+  // The wasm backend, where it is built, before the command picks a backend.
+  loadBuiltWasm()
     .then(main)
     .catch((error: unknown) => {
       const usage =

@@ -4,6 +4,8 @@
  * probe request supersedes older work between layers.
  */
 import { createKernels, defaultBackend } from '../engine/kernels';
+// The page's build always has the wasm binaries: hand them to the loader before any request.
+import '../engine/kernels/wasm/built';
 import type { Kernels } from '../engine/kernels/kernels';
 import { BabysitSession } from './babysit-session';
 import { ClaimSession } from './claim-session';

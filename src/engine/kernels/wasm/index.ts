@@ -9,6 +9,20 @@ import { bestVariant, instantiate, wasmUnavailableReason, type WasmVariant } fro
 export type { WasmVariant } from './load';
 export { wasmUnavailableReason } from './load';
 
+/**
+ * Node (CLI, tests): makes the wasm backend available when its build exists. A missing build is
+ * not an error (the ts backend needs none; wasmUnavailableReason() then says what to run); any
+ * other failure to load it is.
+ */
+export async function loadBuiltWasm(): Promise<void> {
+  try {
+    await import('./built');
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!message.includes('build/modules')) throw error;
+  }
+}
+
 const PAGE_BYTES = 65536;
 
 /** Whether the wasm backend can be created here: its build is present and SIMD validates. */

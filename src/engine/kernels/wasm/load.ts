@@ -4,12 +4,21 @@
  * needs no fetch and no bundler plugin, so the same code loads in Node (tsx, vitest) and in a
  * bundled module Web Worker, synchronously (`new WebAssembly.Module` is allowed in both).
  *
- * The generated module is imported once at load time and may be missing (a fresh clone before
- * `npm run build:assets`): then only the wasm backend is unavailable, and says why, while the
- * TypeScript backend loads as always.
+ * The generated module may be missing (a fresh clone before `npm run build:assets`): it reaches
+ * this loader only through ./built.ts, so without it only the wasm backend is unavailable, and
+ * says why, while the TypeScript backend loads as always. No top-level await here: a module
+ * worker drops the messages that arrive while its module is still evaluating.
  */
-const binaries: { SIMD_WASM: string; RELAXED_SIMD_WASM: string } | null =
-  await import('./build/modules').catch(() => null);
+export interface WasmBinaries {
+  SIMD_WASM: string;
+  RELAXED_SIMD_WASM: string;
+}
+let binaries: WasmBinaries | null = null;
+
+/** Hands the built binaries (base64) to the loader; ./built.ts calls it when imported. */
+export function provideWasmBinaries(built: WasmBinaries): void {
+  binaries = built;
+}
 
 /** Why the wasm backend cannot be created here, or null when it can. */
 export function wasmUnavailableReason(): string | null {
