@@ -1,5 +1,5 @@
 /**
- * Per-layer statistics as PRODUCT.md defines them, and histogram counts, computed on the
+ * Per-layer statistics as docs/statistics.md defines them, and histogram counts, computed on the
  * engine's side so only numbers (never whole tensors) leave it.
  */
 import { RELU_FAMILY } from './config';

@@ -1,6 +1,7 @@
 /**
- * Statistics as JSON in the probe's format (`npm run probe`, PRODUCT.md), and a training run's
- * series; plus a schema check that the tests (and anyone reading an export back) can use.
+ * Statistics as JSON in the probe's format (`npm run probe`, docs/probe-json.md), and a
+ * training run's series; plus a schema check that the tests (and anyone reading an export back)
+ * can use.
  */
 import { ACTIVATIONS, INITS, type NetworkConfig, type TrainingConfig } from '../engine/config';
 import type { NonFinite } from '../engine/network';

@@ -1,7 +1,7 @@
 /**
  * A training run in the worker: builds the data set and the Trainer, runs steps in slices of
  * about 10 ms between which it yields to the message queue (so Pause lands within a slice), and
- * posts frames of everything the training view draws at most ~30 times a second.
+ * posts frames of everything the training view draws at most every FRAME_MS (20 times a second).
  */
 import { ConfigError, type NetworkConfig } from '../engine/config';
 import type { Kernels } from '../engine/kernels/kernels';
