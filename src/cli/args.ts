@@ -5,6 +5,7 @@
 import { BACKENDS, defaultBackend } from '../engine/kernels';
 import type { BackendName } from '../engine/kernels/kernels';
 import { loadBuiltWasm, wasmUnavailableReason } from '../engine/kernels/wasm';
+import { excerpt, readNumber } from '../engine/number-grammar';
 
 export class UsageError extends Error {
   name = 'UsageError';
@@ -62,12 +63,13 @@ export function numberFlag(
   integer: boolean,
 ): number {
   const text = stringFlag(args, name, specs);
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value))
-    throw new UsageError(`--${name} must be a number, got "${text}"`);
-  if (integer && !Number.isInteger(value))
-    throw new UsageError(`--${name} must be a whole number, got "${text}"`);
-  return value;
+  // The page's grammar too (src/engine/number-grammar.ts): 0x10, '' and Infinity are refused.
+  const reading = readNumber(text);
+  if (!reading.ok)
+    throw new UsageError(`--${name} must be a number, got "${excerpt(text)}" (${reading.reason})`);
+  if (integer && !Number.isInteger(reading.value))
+    throw new UsageError(`--${name} must be a whole number, got "${excerpt(text)}"`);
+  return reading.value;
 }
 
 export function oneOf<T extends string>(value: string, choices: readonly T[], flag: string): T {

@@ -4,6 +4,7 @@
  * store shows why (role="alert").
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { describeRule, excerpt, readNumber, readNumberIn } from '../engine/number-grammar';
 
 interface Props {
   label: string;
@@ -49,21 +50,22 @@ export function NumberField({
   const commit = (text: string) => {
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
-    const parsed = Number(text);
-    const ok =
-      text.trim() !== '' &&
-      Number.isFinite(parsed) &&
-      (!integer || Number.isInteger(parsed)) &&
-      parsed >= min &&
-      parsed <= max;
-    if (!ok) {
+    // The URL's grammar (src/engine/number-grammar.ts): "0x10", "" and "Infinity" are refused.
+    const rule = { min, max, integer };
+    const reading = readNumberIn(text, rule);
+    if (!reading.ok) {
       setInvalid(true);
-      const typed = text.trim() === '' ? 'an empty field is not' : `"${text}" is not`;
+      // Quoted, but cut: the alert region is read aloud whole.
+      const typed =
+        text.trim() === ''
+          ? 'an empty field is not'
+          : `"${excerpt(text)}" is not (${reading.reason})`;
       onInvalid(
-        `${label} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; ${typed}. The last valid value (${value}) is still in use.`,
+        `${label} must be ${describeRule(rule)}; ${typed}. The last valid value (${value}) is still in use.`,
       );
       return;
     }
+    const parsed = reading.value;
     if (parsed === value) {
       setInvalid(false);
       return;
@@ -100,10 +102,11 @@ export function NumberField({
           if (event.key === 'Enter') commit(draft);
           // Arrow keys step whole numbers, as a number field's spinner would.
           const delta = event.key === 'ArrowUp' ? 1 : event.key === 'ArrowDown' ? -1 : 0;
-          if (delta !== 0 && integer && Number.isInteger(Number(draft))) {
+          const current = readNumber(draft);
+          if (delta !== 0 && integer && current.ok && Number.isInteger(current.value)) {
             event.preventDefault();
             const next = String(
-              Math.min(max, Math.max(min, Number(draft) + delta * (step === 'any' ? 1 : step))),
+              Math.min(max, Math.max(min, current.value + delta * (step === 'any' ? 1 : step))),
             );
             setDraft(next);
             commit(next);
