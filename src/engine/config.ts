@@ -143,9 +143,10 @@ export function validateNetworkConfig(config: NetworkConfig, batch: number): voi
     throw new ConfigError('batchnorm', 'must be true or false');
   const bytes = estimateNetworkBytes(config, batch);
   if (bytes > MAX_NETWORK_BYTES) {
+    const [need, allowed] = formatBytesApart(bytes, MAX_NETWORK_BYTES);
     throw new ConfigError(
       'size',
-      `too big to run: this network needs about ${formatBytes(bytes)} of memory, more than the ${formatBytes(MAX_NETWORK_BYTES)} the engine allows; use fewer layers, units or a smaller batch`,
+      `too big to run: this network needs about ${need} of memory, more than the ${allowed} the engine allows; use fewer layers, units or a smaller batch`,
     );
   }
 }
@@ -198,4 +199,22 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GiB`;
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(0)} MiB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KiB`;
+}
+
+/**
+ * `bytes` and a smaller `limit` in the limit's unit, with as many decimals as it takes for the
+ * two to differ: "1.51 GiB … more than the 1.50 GiB", never "1.5 GiB … more than the 1.5 GiB".
+ */
+export function formatBytesApart(bytes: number, limit: number): [string, string] {
+  const units: [number, string][] = [
+    [1024 * 1024 * 1024, 'GiB'],
+    [1024 * 1024, 'MiB'],
+    [1024, 'KiB'],
+  ];
+  const [unit, name] = units.find(([size]) => limit >= size) ?? units[2];
+  for (let digits = unit === units[0][0] ? 1 : 0; digits <= 9; digits++) {
+    const [need, allowed] = [bytes, limit].map((b) => `${(b / unit).toFixed(digits)} ${name}`);
+    if (need !== allowed) return [need, allowed];
+  }
+  return [`${bytes} bytes`, `${limit} bytes`];
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ConfigError,
+  formatBytesApart,
+  LECTURE_NETWORK,
+  MAX_NETWORK_BYTES,
+  estimateNetworkBytes,
+  validateNetworkConfig,
+} from './config';
+
+const GiB = 1024 ** 3;
+
+describe('the size refusal', () => {
+  it('shows the need and the limit with enough digits to differ', () => {
+    expect(formatBytesApart(1.52 * GiB, 1.5 * GiB)).toEqual(['1.52 GiB', '1.50 GiB']);
+    expect(formatBytesApart(1.6 * GiB, 1.5 * GiB)).toEqual(['1.6 GiB', '1.5 GiB']);
+    expect(formatBytesApart(1.5 * GiB + 4096, 1.5 * GiB)).toEqual(['1.500004 GiB', '1.500000 GiB']);
+    expect(formatBytesApart(1.5 * GiB + 4, 1.5 * GiB)).toEqual([
+      '1.500000004 GiB',
+      '1.500000000 GiB',
+    ]);
+  });
+
+  it('never says "needs about X, more than the X" for networks just over the limit', () => {
+    let checked = 0;
+    for (let width = 3000; width <= 4096; width += 7) {
+      const network = { ...LECTURE_NETWORK, depth: 20, width };
+      for (const batch of [512, 1024, 2048, 4096]) {
+        if (estimateNetworkBytes(network, batch) <= MAX_NETWORK_BYTES) continue;
+        let message = '';
+        try {
+          validateNetworkConfig(network, batch);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ConfigError);
+          message = (error as Error).message;
+        }
+        const [, need, allowed] = /needs about (.+?) of memory, more than the (.+?) the/.exec(
+          message,
+        )!;
+        expect(need).not.toBe(allowed);
+        expect(Number.parseFloat(need)).toBeGreaterThan(Number.parseFloat(allowed));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+});
