@@ -3,10 +3,11 @@
  * explanation, its criterion, a "Show me" that sets the whole state, and a live verdict computed
  * by the engine in the worker (data-testid="claim-<id>", data-reproduced). ←/→ walk the steps.
  */
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { drawLineChart, type LineChartData } from '../charts/sparkline';
 import { PaperFigures } from './PaperFigures';
 import { useChart } from './useChart';
+import { useEscapeToClose } from './useEscapeToClose';
 import { CHAPTERS, CLAIMS, type ClaimScene } from '../engine/claims';
 import { LECTURE_BATCH, LECTURE_NETWORK } from '../engine/config';
 import { engine, trainingActions } from '../store/engine';
@@ -100,6 +101,10 @@ export function TourPanel() {
   useEffect(() => {
     if (claim && !checked) engine.checkClaim(claim.id);
   }, [claim, checked]);
+  // Escape (and ×) close the tour; focus goes back to the header's "Lecture tour" button.
+  const section = useRef<HTMLElement>(null);
+  const closeTour = useCallback(() => setTour(null), [setTour]);
+  const close = useEscapeToClose(claim !== null, closeTour, section, '.tour-button');
 
   if (!claim) return null;
   const chapter = CHAPTERS.find((c) => c.id === claim.chapter);
@@ -109,6 +114,7 @@ export function TourPanel() {
   };
   return (
     <section
+      ref={section}
       className="tour card"
       aria-label="Lecture tour step"
       onKeyDown={(event) => {
@@ -121,12 +127,7 @@ export function TourPanel() {
         <p className="tour-chapter">
           {chapter?.title} · step {index + 1} of {CLAIMS.length}
         </p>
-        <button
-          type="button"
-          className="dismiss"
-          onClick={() => setTour(null)}
-          aria-label="Close the tour"
-        >
+        <button type="button" className="dismiss" onClick={close} aria-label="Close the tour">
           ×
         </button>
       </header>
