@@ -45,7 +45,8 @@ function useTrainingKeys(enabled: boolean) {
       if (target?.closest('input, select, textarea, button, summary, [contenteditable]')) return;
       if (event.key === ' ') {
         event.preventDefault();
-        if (useResults.getState().training?.running) trainingActions.pause();
+        const { training, playPending } = useResults.getState();
+        if (training?.running || playPending) trainingActions.pause();
         else trainingActions.train();
       } else if (event.key === '.') trainingActions.step();
     };
@@ -61,7 +62,8 @@ export function TrainingControls() {
   const setTraining = useSettings((s) => s.setTraining);
   const applyPreset = useSettings((s) => s.applyPreset);
   const reportInputError = useSettings((s) => s.reportInputError);
-  const running = useResults((s) => s.training?.running ?? false);
+  // Pressed Train counts as running at once, while the worker may still be building the run.
+  const running = useResults((s) => (s.training?.running ?? false) || s.playPending);
   const diverged = useResults((s) => s.training?.diverged ?? null);
   const stepsPerSecond = useResults((s) => s.training?.stepsPerSecond ?? 0);
   const step = useResults((s) => s.training?.step ?? 0);

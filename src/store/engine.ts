@@ -3,13 +3,23 @@
  * main.tsx's job; components only call these actions.
  */
 import { EngineClient } from '../worker/client';
+import { useResults } from './results';
 import { useSettings } from './settings';
 
 export const engine = new EngineClient(useSettings.getState().backend);
 
+/** Train says "training" on the click: building a large run in the worker can take a second. */
 export const trainingActions = {
-  train: () => engine.trainControl('play'),
-  pause: () => engine.trainControl('pause'),
-  step: () => engine.trainControl('step'),
-  reset: () => engine.trainControl('reset'),
+  train: () => {
+    useResults.getState().trainRequested();
+    engine.trainControl('play');
+  },
+  pause: () => settle('pause'),
+  step: () => settle('step'),
+  reset: () => settle('reset'),
 };
+
+function settle(action: 'pause' | 'step' | 'reset'): void {
+  useResults.getState().trainSettled();
+  engine.trainControl(action);
+}

@@ -101,13 +101,22 @@ export interface ResultsState {
   /** Which view the layer panels show: the probe, or the training run's monitoring batch. */
   mode: 'probe' | 'train';
   training: TrainingView | null;
+  /** Train was pressed and the worker has not yet sent a running frame (it may still be building). */
+  playPending: boolean;
+  /** Says "training" at once on Train, unless there is no run that could start. */
+  trainRequested: () => void;
+  /** Pause, Step or Reset: the frames that follow say what the run is doing. */
+  trainSettled: () => void;
   backend: string | null;
   requestId: number;
   /** The configuration the current results belong to. */
   config: NetworkConfig | null;
   batch: number;
+  /** The mean-field prediction per layer ([] while none has arrived or none applies). */
   theory: LayerTheory[];
-  gradTheory: number[];
+  /** Why no theory is drawn (shown in words), or null. */
+  noTheory: string | null;
+  gradTheory: (number | null)[];
   actRange: [number, number];
   gradLogRange: [number, number];
   memoryBytes: number;
@@ -159,11 +168,19 @@ export const useResults = create<ResultsState>()((set, get) => ({
   pinned: null,
   mode: 'probe',
   training: null,
+  playPending: false,
+  trainRequested() {
+    const { mode, status, training } = get();
+    if (mode !== 'train' || status === 'error' || training?.diverged) return;
+    set({ status: 'training', playPending: true });
+  },
+  trainSettled: () => set({ playPending: false }),
   backend: null,
   requestId: 0,
   config: null,
   batch: 0,
   theory: [],
+  noTheory: null,
   gradTheory: [],
   actRange: [-1, 1],
   gradLogRange: [-18, 4],
@@ -186,6 +203,7 @@ export const useResults = create<ResultsState>()((set, get) => ({
       config,
       batch,
       error: null,
+      playPending: false,
       layers: sameDepth ? get().layers : Array.from({ length: config.depth }, emptyLayer),
     });
   },
@@ -286,7 +304,8 @@ export const useResults = create<ResultsState>()((set, get) => ({
       switch (message.type) {
         case 'start':
           Object.assign(patch, {
-            theory: message.theory,
+            theory: message.theory ?? [],
+            noTheory: message.noTheory,
             actRange: message.actRange,
             gradLogRange: message.gradLogRange,
             memoryBytes: message.memoryBytes,
@@ -313,12 +332,12 @@ export const useResults = create<ResultsState>()((set, get) => ({
             loss: message.loss,
             elapsedMs: message.elapsedMs,
             nonFinite: message.nonFinite,
-            gradTheory: message.gradTheory,
+            gradTheory: message.gradTheory ?? [],
             diagnosis: message.diagnosis,
           });
           break;
         case 'error':
-          Object.assign(patch, { status: 'error', error: message.message });
+          Object.assign(patch, { status: 'error', error: message.message, playPending: false });
           break;
         case 'train-frame': {
           const previous = patch.training ?? state.training;
@@ -329,10 +348,15 @@ export const useResults = create<ResultsState>()((set, get) => ({
             gradHistogram: message.gradHistograms[i],
             gradLogHistogram: message.gradLogHistograms[i],
           }));
+          // Until the worker starts the run Train asked for, its frames (the setup's) keep "training".
+          const pending = (patch.playPending ?? state.playPending) && !message.running;
+          const waiting = pending && !message.diverged;
           Object.assign(patch, {
-            status: message.running ? 'training' : 'ready',
+            playPending: waiting,
+            status: message.running || waiting ? 'training' : 'ready',
             actRange: message.actRange,
             theory: [],
+            noTheory: null,
             gradTheory: [],
             loss: message.loss,
             diagnosis: message.diagnosis,
