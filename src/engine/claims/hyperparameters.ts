@@ -8,17 +8,7 @@ import type { Dataset } from '../data/dataset';
 import { createDataset, type DatasetSpec } from '../data/index';
 import type { Kernels } from '../kernels/kernels';
 import { Rng } from '../rng';
-import {
-  defineClaim,
-  fmt,
-  mean,
-  newTrainer,
-  pct,
-  points,
-  rounded,
-  train,
-  trainingScene,
-} from './measure';
+import { defineClaim, fmt, mean, newTrainer, pct, rounded, train, trainingScene } from './measure';
 import type { Claim } from './types';
 
 /** Log-space bounds of each searched hyperparameter. */
@@ -214,7 +204,7 @@ const RANDOM_BEATS_GRID = defineClaim(
         gridRateAxisRange: rateRange,
         gridL2AxisRange: l2Range,
       },
-      summary: `learning rate ${range(space.learningRate)}: random search beat the grid by ${Math.round(MARGIN * 100)} points or more on ${wins} of ${seeds.length} seed sets (${pct(rate)}; needs ≥ ${pct(WIN_RATE)}), the grid beat random by as much on ${losses}; mean best ${pct(mean(sets.map((s) => s.randomBest)))} against ${pct(mean(sets.map((s) => s.gridBest)))}; across the grid, mean accuracy varied by ${points(rateRange)} points along the rate axis and ${points(l2Range)} along L2`,
+      summary: `learning rate ${range(space.learningRate)}: random search beat the grid by ${Math.round(MARGIN * 100)} points or more on ${wins} of ${seeds.length} seed sets (${pct(rate)}; needs ≥ ${pct(WIN_RATE)}), the grid beat random by as much on ${losses}; mean best ${pct(mean(sets.map((s) => s.randomBest)))} against ${pct(mean(sets.map((s) => s.gridBest)))}; across the grid, mean accuracy varied by ${Math.round(100 * rateRange)} points along the rate axis and ${Math.round(100 * l2Range)} along L2`,
     };
   },
 );
