@@ -25,9 +25,12 @@ const SMALL: NetworkConfig = {
   seed: 3,
 };
 
-/** Same tolerance reasoning as the op tests; kinks of ReLU-like units may cost a few entries. */
-const TOL = { eps: 1e-3, absTol: 2e-3, relTol: 2e-2 };
-const KINKED = new Set(['relu', 'leaky-relu', 'maxout', 'elu']);
+/**
+ * The op tests' measure (testing.ts), per parameter tensor. A bias under batchnorm has a zero
+ * gradient: its error is taken against 2 % of the whole network's gradient norm (the smallest
+ * non-zero tensor here measures 2.7 %).
+ */
+const CHECK = { eps: 3e-3, floorFraction: 2e-2 };
 
 describe.each(testBackends())('network on the %s backend', (backend) => {
   const cases = ACTIVATIONS.flatMap((activation) =>
@@ -49,17 +52,11 @@ describe.each(testBackends())('network on the %s backend', (backend) => {
       };
       loss();
       net.backward();
-      let mismatched = 0;
-      let checked = 0;
-      for (const p of net.parameters()) {
-        const analytic = Array.from(p.grad.data);
-        mismatched += gradientMismatches(loss, p.value.data, analytic, TOL).length;
-        checked += analytic.length;
-      }
-      // A perturbation can move a unit across a kink; allow at most 2 % of entries there.
-      expect(mismatched).toBeLessThanOrEqual(
-        KINKED.has(activation) ? Math.floor(checked * 0.02) : 0,
-      );
+      const tensors = net.parameters().map((p) => ({
+        x: p.value.data,
+        analytic: Array.from(p.grad.data),
+      }));
+      expect(gradientMismatches(loss, tensors, CHECK)).toEqual([]);
     },
   );
 
