@@ -1,7 +1,9 @@
 /**
  * The lecture's claims, checked headless: one JSON line per claim, exit 1 if any is not
- * reproduced. `--papers` keeps the claims of the papers chapter only.
- *   npm run --silent lecture -- --check [--claim ID | --papers] [--backend ts|wasm] [--seeds 1,2,3]
+ * reproduced. `--controls` follows each claim's line with its control's (the same criterion with
+ * the claimed cause removed), and exits 1 as well if any control reproduces. `--papers` keeps the
+ * claims of the papers chapter only.
+ *   npm run --silent lecture -- --check [--controls] [--claim ID | --papers] [--backend ts|wasm] [--seeds 1,2,3]
  *   npm run --silent lecture -- --list [--papers]
  */
 import { CLAIMS, claimsOfChapter, findClaim, needsDigits } from '../engine/claims';
@@ -18,7 +20,14 @@ import {
 } from './args';
 
 const FLAGS: Record<string, FlagSpec> = {
-  check: { boolean: true, help: 'run the claims and print one JSON line per claim' },
+  check: {
+    boolean: true,
+    help: 'run the claims and print one JSON line per claim ("kind": experiment or demonstration)',
+  },
+  controls: {
+    boolean: true,
+    help: 'with --check: after each claim run its control (the cause removed), which must not reproduce',
+  },
   claim: { help: 'check this claim only (see --list)' },
   papers: {
     boolean: true,
@@ -30,7 +39,7 @@ const FLAGS: Record<string, FlagSpec> = {
   help: { boolean: true, help: 'print this help' },
 };
 const USAGE =
-  'Usage: npm run --silent lecture -- --check [--claim ID | --papers] | --list [--papers]';
+  'Usage: npm run --silent lecture -- --check [--controls] [--claim ID | --papers] | --list [--papers]';
 
 function parseSeeds(text: string): number[] {
   const seeds = text.split(',').map((part) => Number(part.trim()));
@@ -67,11 +76,14 @@ runCommand(() => {
   const digits = needsDigits(claims) ? readDigitsBytes() : undefined;
   // One kernels instance: the checks run one after another and each builds its own networks.
   const kernels = createKernels(backend);
+  const variants = args.has('controls') ? (['claim', 'control'] as const) : (['claim'] as const);
   let failed = 0;
-  for (const claim of claims) {
-    const result = claim.check(kernels, { seeds, digits });
-    if (!result.reproduced) failed++;
-    process.stdout.write(JSON.stringify(result) + '\n');
-  }
+  for (const claim of claims)
+    for (const variant of variants) {
+      const result = claim.check(kernels, { seeds, digits, variant });
+      // A claim must reproduce; its control, the same criterion without the cause, must not.
+      if (result.reproduced !== (variant === 'claim')) failed++;
+      process.stdout.write(JSON.stringify(result) + '\n');
+    }
   if (failed > 0) process.exitCode = 1;
 });

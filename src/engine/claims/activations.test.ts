@@ -20,6 +20,22 @@ function reproduce(id: ClaimId, backend: BackendName, options: ClaimCheckOptions
   return result;
 }
 
+/** The control, the same criterion without the claimed cause, must come out not reproduced. */
+function control(id: ClaimId, backend: BackendName, options: ClaimCheckOptions = {}) {
+  const result = findClaim(id)!.check(createKernels(backend), { ...options, variant: 'control' });
+  expect(result.control).toBe(true);
+  expect(result.reproduced, `${id}’s control on ${backend}: ${result.summary}`).toBe(false);
+  expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+}
+
+/** This file's claims whose controls are checked here (relu.ts's are checked beside it). */
+const OWN: ClaimId[] = [
+  'sigmoid-saturates',
+  'sigmoid-not-zero-centred',
+  'tanh-zero-centred',
+  'maxout-no-saturation',
+];
+
 const CHEAP: ClaimId[] = [
   'sigmoid-saturates',
   'sigmoid-not-zero-centred',
@@ -35,6 +51,12 @@ describe(`activation claims on the default backend (${defaultBackend()})`, () =>
       reproduce(id, defaultBackend());
     },
   );
+});
+
+describe(`activation controls on the default backend (${defaultBackend()})`, () => {
+  it.each(OWN)('%s’s control is not reproduced', (id) => {
+    control(id, defaultBackend());
+  });
 });
 
 describe.each(testBackends())('cheap activation claims on the %s backend, seed 4', (backend) => {

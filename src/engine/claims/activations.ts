@@ -50,42 +50,34 @@ const SATURATES = defineClaim(
     explanation:
       'The sigmoid squashes its input into (0, 1) and is flat at both ends: where |z| is large its slope σ(z)(1 − σ(z)) is almost zero, so almost no gradient flows back through the unit. Large weights push most units there. Checked on a 5-layer × 300 probe (smaller than the lecture’s 10 × 500: saturation only needs wide enough layers).',
     expected:
-      'With large (N(0,1)) weights, on each of 3 seeds, every layer has at least 2/3 of its activations in the flat tails (h < 0.03 or > 0.97) and a mean local slope σ′ = h(1 − h) below 0.05, a fifth of its 0.25 peak; with Xavier weights the same network has under 5 % saturated and a mean slope above 0.2 in every layer.',
+      'With large (N(0,1)) weights, on each of 3 seeds, every layer has at least 2/3 of its activations in the flat tails (h < 0.03 or > 0.97) and a mean local slope σ′ = h(1 − h) below 0.05, a fifth of its 0.25 peak.',
     show: probeScene(probeConfig({}), PROBE_BATCH),
-    contrast: {
-      label: 'Now with Xavier',
-      scene: probeScene(probeConfig({ init: 'xavier' }), PROBE_BATCH),
+    control: {
+      description: 'the same sigmoid probe with Xavier weights, whose pre-activations stay near 0',
+      show: probeScene(probeConfig({ init: 'xavier' }), PROBE_BATCH),
     },
   },
-  (kernels, seeds) => {
+  (kernels, seeds, _, variant) => {
+    const init = variant === 'claim' ? 'large' : 'xavier';
     let minSaturated = 1;
     let maxSlope = 0;
-    let xavierMaxSaturated = 0;
-    let xavierMinSlope = 1;
     let first: { saturated: number[]; slope: number[] } | null = null;
     for (const seed of seeds) {
-      const large = probeStats(kernels, probeConfig({ seed }), PROBE_BATCH);
-      const slopes = large.map((l) => sigmoidMeanSlope(l.act));
-      first ??= { saturated: large.map((l) => l.saturated), slope: slopes };
-      minSaturated = Math.min(minSaturated, ...large.map((l) => l.saturated));
+      const layers = probeStats(kernels, probeConfig({ seed, init }), PROBE_BATCH);
+      const slopes = layers.map((l) => sigmoidMeanSlope(l.act));
+      first ??= { saturated: layers.map((l) => l.saturated), slope: slopes };
+      minSaturated = Math.min(minSaturated, ...layers.map((l) => l.saturated));
       maxSlope = Math.max(maxSlope, ...slopes);
-      const xavier = probeStats(kernels, probeConfig({ seed, init: 'xavier' }), PROBE_BATCH);
-      xavierMaxSaturated = Math.max(xavierMaxSaturated, ...xavier.map((l) => l.saturated));
-      xavierMinSlope = Math.min(xavierMinSlope, ...xavier.map((l) => sigmoidMeanSlope(l.act)));
     }
-    const reproduced =
-      minSaturated >= 2 / 3 && maxSlope < 0.05 && xavierMaxSaturated < 0.05 && xavierMinSlope > 0.2;
     return {
-      reproduced,
+      reproduced: minSaturated >= 2 / 3 && maxSlope < 0.05,
       measured: {
         saturatedPerLayer: rounded(first!.saturated),
         meanSlopePerLayer: rounded(first!.slope),
         minSaturated,
         maxMeanSlope: maxSlope,
-        xavierMaxSaturated,
-        xavierMinMeanSlope: xavierMinSlope,
       },
-      summary: `large weights: ${pct(minSaturated)} or more saturated in every layer (≥ 67 %), mean slope at most ${fmt(maxSlope)} (< 0.05); Xavier: at most ${pct(xavierMaxSaturated)} saturated, mean slope at least ${fmt(xavierMinSlope)}`,
+      summary: `${init === 'large' ? 'large' : 'Xavier'} weights: at least ${pct(minSaturated)} saturated in every layer (needed: ≥ 67 %), mean slope at most ${fmt(maxSlope)} (needed: < 0.05)`,
     };
   },
 );
@@ -164,53 +156,49 @@ const NOT_ZERO_CENTRED = defineClaim(
     explanation:
       'A unit whose inputs are all positive (the outputs of a sigmoid layer) gets, for each example, a weight gradient x·∂L/∂z whose entries all share the sign of ∂L/∂z. Its weights can then only all grow or all shrink together: in 2-D only two quadrants of directions are allowed, so reaching weights like (1, −1) takes a zig-zag of steps. Measured on a 3-layer × 100 probe with Xavier weights.',
     expected:
-      'On each of 3 seeds, in hidden layers 2 and 3 (whose inputs are the layer below’s outputs): with sigmoid at least 99 % of the per-example weight-gradient columns are single-signed, with tanh at most 1 %. In the 2-D picture (two weights, positive inputs, target (1, −1)) every step moves both weights the same way (100 %); with zero-centred inputs at least a quarter of the steps move them apart (20 steps per seed, pooled).',
+      'On each of 3 seeds, with sigmoid units: in hidden layers 2 and 3 (whose inputs are the layer below’s outputs) at least 99 % of the per-example weight-gradient columns are single-signed; and in the 2-D picture (two weights, inputs of the same kind, all positive, target (1, −1)) every step moves both weights the same way (20 steps per seed, pooled).',
     show: probeScene(probeConfig({ init: 'xavier', depth: 3, width: 100, inputDim: 100 }), 100),
-    contrast: {
-      label: 'Now with tanh',
-      scene: probeScene(
+    control: {
+      description:
+        'tanh units, whose outputs have both signs (and zero-centred inputs in the 2-D picture)',
+      show: probeScene(
         probeConfig({ activation: 'tanh', init: 'xavier', depth: 3, width: 100, inputDim: 100 }),
         100,
       ),
     },
+    kind: 'demonstration',
+    demonstration:
+      'every sigmoid output is positive, so x·∂L/∂z has the sign of ∂L/∂z in every entry and each 2-D step −rate·residual·x moves both weights alike: any correct engine gives 100 %. The control shows the criterion is not true of every setting.',
   },
-  (kernels, seeds) => {
-    let sigmoidMin = 1;
-    let tanhMax = 0;
-    let sigmoidBatch = 0;
-    let tanhBatch = 0;
+  (kernels, seeds, _, variant) => {
+    const activation = variant === 'claim' ? 'sigmoid' : 'tanh';
+    const inputs = variant === 'claim' ? 'positive' : 'centred';
+    let minSingle = 1;
+    let batch = 0;
     for (const seed of seeds) {
-      const sigmoid = signProbe(kernels, 'sigmoid', seed, 3);
-      const tanh = signProbe(kernels, 'tanh', seed, 3);
-      sigmoidMin = Math.min(sigmoidMin, sigmoid.perExample);
-      tanhMax = Math.max(tanhMax, tanh.perExample);
-      sigmoidBatch += sigmoid.batch / seeds.length;
-      tanhBatch += tanh.batch / seeds.length;
+      const probe = signProbe(kernels, activation, seed, 3);
+      minSingle = Math.min(minSingle, probe.perExample);
+      batch += probe.batch / seeds.length;
     }
-    // The paths of the first seed are the page's picture; the fractions pool every seed.
+    // The paths of the first seed are the page's picture (both kinds of input); the judged
+    // fraction pools every seed.
     const positive = zigzagPath('positive', seeds[0]);
     const centred = zigzagPath('centred', seeds[0]);
-    const positiveSame = mean(seeds.map((seed) => zigzagPath('positive', seed).sameDirection));
-    const centredSame = mean(seeds.map((seed) => zigzagPath('centred', seed).sameDirection));
-    const reproduced =
-      sigmoidMin >= 0.99 && tanhMax <= 0.01 && positiveSame === 1 && centredSame <= 0.75;
+    const same = mean(seeds.map((seed) => zigzagPath(inputs, seed).sameDirection));
     return {
-      reproduced,
+      reproduced: minSingle >= 0.99 && same === 1,
       measured: {
-        sigmoidSingleSigned: sigmoidMin,
-        tanhSingleSigned: tanhMax,
-        sigmoidBatchGradientSingleSigned: sigmoidBatch,
-        tanhBatchGradientSingleSigned: tanhBatch,
+        singleSigned: minSingle,
+        batchGradientSingleSigned: batch,
+        sameDirection: same,
         zigzagW1: positive.w1,
         zigzagW2: positive.w2,
-        zigzagSameDirection: positiveSame,
         zigzagDistance: positive.distance,
         centredW1: centred.w1,
         centredW2: centred.w2,
-        centredSameDirection: centredSame,
         centredDistance: centred.distance,
       },
-      summary: `single-signed per-example gradient columns: sigmoid ${pct(sigmoidMin)} (≥ 99 %), tanh ${pct(tanhMax)} (≤ 1 %); 2-D unit: ${pct(positiveSame)} of steps move both weights the same way with positive inputs, ${pct(centredSame)} with zero-centred inputs (≤ 75 %); distance to (1, −1) after 20 steps ${fmt(positive.distance)} vs ${fmt(centred.distance)}`,
+      summary: `${activation}: at least ${pct(minSingle)} of the per-example gradient columns single-signed (needed: ≥ 99 %); 2-D unit with ${inputs === 'positive' ? 'all-positive' : 'zero-centred'} inputs: ${pct(same)} of steps move both weights the same way (needed: 100 %); distance to (1, −1) after 20 steps ${fmt(positive.distance)} with positive inputs, ${fmt(centred.distance)} with centred ones`,
     };
   },
 );
@@ -223,69 +211,47 @@ const TANH_ZERO_CENTRED = defineClaim(
     explanation:
       'tanh squashes into (−1, 1) and is symmetric about 0, so a layer’s outputs have both signs and the next layer’s weight gradients are no longer forced to one sign. It still saturates like the sigmoid when its inputs are large. Measured on a 5-layer × 200 probe with Xavier weights.',
     expected:
-      'On each of 3 seeds: every tanh layer’s mean activation is within 0.05 of 0 while its std stays above 0.1, against a mean between 0.45 and 0.55 for the sigmoid; and at most 1 % of tanh’s per-example weight-gradient columns in layers 2–5 are single-signed, against at least 99 % for the sigmoid.',
+      'On each of 3 seeds, with tanh units: every layer’s mean activation is within 0.05 of 0 while its std stays above 0.1, and at most 1 % of the per-example weight-gradient columns in layers 2–5 are single-signed.',
     show: probeScene(
       probeConfig({ activation: 'tanh', init: 'xavier', width: 200, inputDim: 200 }),
       PROBE_BATCH,
     ),
-    contrast: {
-      label: 'Compare with sigmoid',
-      scene: probeScene(probeConfig({ init: 'xavier', width: 200, inputDim: 200 }), PROBE_BATCH),
+    control: {
+      description: 'sigmoid units, whose outputs are all positive',
+      show: probeScene(probeConfig({ init: 'xavier', width: 200, inputDim: 200 }), PROBE_BATCH),
     },
+    kind: 'demonstration',
+    demonstration:
+      'tanh is odd and the probe’s inputs and weights are symmetric about 0, so any correct engine gives layer means of 0 up to sampling noise and outputs of both signs. The control shows the criterion is not true of every activation.',
   },
-  (kernels, seeds) => {
-    let tanhMaxMean = 0;
-    let tanhMinStd = Infinity;
-    let tanhSingle = 0;
-    let sigmoidMeanRange = [Infinity, -Infinity];
-    let sigmoidSingle = 1;
-    let tanhMeans: number[] = [];
-    let sigmoidMeans: number[] = [];
+  (kernels, seeds, _, variant) => {
+    const activation = variant === 'claim' ? 'tanh' : 'sigmoid';
+    let largestMean = 0;
+    let smallestStd = Infinity;
+    let single = 0;
+    let firstMeans: number[] = [];
     for (const seed of seeds) {
-      for (const activation of ['tanh', 'sigmoid'] as const) {
-        const config = probeConfig({ activation, init: 'xavier', seed, width: 200, inputDim: 200 });
-        const net = probeNetwork(kernels, config, PROBE_BATCH);
-        const means: number[] = [];
-        const stds: number[] = [];
-        for (const layer of net.layers) {
-          kernels.moments(layer.h.data, net.rows * layer.units);
-          means.push(kernels.results()[0]);
-          stds.push(kernels.results()[1]);
-        }
-        const single = upperLayerSingleSigned(net).perExample;
-        if (activation === 'tanh') {
-          if (seed === seeds[0]) tanhMeans = means;
-          tanhMaxMean = Math.max(tanhMaxMean, ...means.map(Math.abs));
-          tanhMinStd = Math.min(tanhMinStd, ...stds);
-          tanhSingle = Math.max(tanhSingle, single);
-        } else {
-          if (seed === seeds[0]) sigmoidMeans = means;
-          sigmoidMeanRange = [
-            Math.min(sigmoidMeanRange[0], ...means),
-            Math.max(sigmoidMeanRange[1], ...means),
-          ];
-          sigmoidSingle = Math.min(sigmoidSingle, single);
-        }
+      const config = probeConfig({ activation, init: 'xavier', seed, width: 200, inputDim: 200 });
+      const net = probeNetwork(kernels, config, PROBE_BATCH);
+      const means: number[] = [];
+      for (const layer of net.layers) {
+        kernels.moments(layer.h.data, net.rows * layer.units);
+        means.push(kernels.results()[0]);
+        smallestStd = Math.min(smallestStd, kernels.results()[1]);
       }
+      if (seed === seeds[0]) firstMeans = means;
+      largestMean = Math.max(largestMean, ...means.map(Math.abs));
+      single = Math.max(single, upperLayerSingleSigned(net).perExample);
     }
-    const reproduced =
-      tanhMaxMean <= 0.05 &&
-      tanhMinStd > 0.1 &&
-      sigmoidMeanRange[0] >= 0.45 &&
-      sigmoidMeanRange[1] <= 0.55 &&
-      tanhSingle <= 0.01 &&
-      sigmoidSingle >= 0.99;
     return {
-      reproduced,
+      reproduced: largestMean <= 0.05 && smallestStd > 0.1 && single <= 0.01,
       measured: {
-        tanhMeanPerLayer: rounded(tanhMeans),
-        sigmoidMeanPerLayer: rounded(sigmoidMeans),
-        tanhLargestAbsMean: tanhMaxMean,
-        tanhSmallestStd: tanhMinStd,
-        tanhSingleSigned: tanhSingle,
-        sigmoidSingleSigned: sigmoidSingle,
+        meanPerLayer: rounded(firstMeans),
+        largestAbsMean: largestMean,
+        smallestStd,
+        singleSigned: single,
       },
-      summary: `tanh layer means within ±${fmt(tanhMaxMean)} of 0 (≤ 0.05) with std ≥ ${fmt(tanhMinStd)}; sigmoid means ${fmt(sigmoidMeanRange[0])}–${fmt(sigmoidMeanRange[1])}; single-signed gradient columns: tanh ${pct(tanhSingle)}, sigmoid ${pct(sigmoidSingle)}`,
+      summary: `${activation}: layer means within ±${fmt(largestMean)} of 0 (needed: ≤ 0.05) with std ≥ ${fmt(smallestStd)} (needed: > 0.1); up to ${pct(single)} of the gradient columns single-signed (needed: ≤ 1 %)`,
     };
   },
 );

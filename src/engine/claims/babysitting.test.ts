@@ -36,6 +36,15 @@ describe(`training claims on the default backend (${defaultBackend()})`, () => {
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
+  // hyperparameters.ts's control is checked beside it.
+  it.each(CLAIMS.filter((id) => id !== 'random-beats-grid'))('%s’s control is not', (id) => {
+    const kernels = createKernels(defaultBackend());
+    const result = findClaim(id)!.check(kernels, { digits, variant: 'control' });
+    expect(result.control).toBe(true);
+    expect(result.reproduced, `${id}’s control: ${result.summary}`).toBe(false);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+
   it('a claim on the digits says what it needs when they are not given', () => {
     const claim = findClaim('babysit-initial-loss')!;
     expect(claim.needs).toEqual(['digits']);

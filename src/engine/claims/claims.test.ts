@@ -110,6 +110,10 @@ describe('the claims list', () => {
     '%s: its scenes are whole and the page can apply them',
     (_, claim) => {
       checkScene(claim.show);
+      checkScene(claim.control.show);
+      expect(claim.control.description.length).toBeGreaterThan(10);
+      // A demonstration says why its criterion holds in any correct engine; an experiment does not.
+      expect(Boolean(claim.demonstration)).toBe(claim.kind === 'demonstration');
       if (claim.contrast) {
         expect(claim.contrast.label.length).toBeGreaterThan(3);
         checkScene(claim.contrast.scene);
@@ -166,6 +170,35 @@ describe('npm run lecture', () => {
     expect(run.stdout.trim().split('\n')).toEqual([...CLAIM_IDS]);
   });
 
+  it('--check --controls --claim prints the claim’s line, then its control’s', () => {
+    const run = lecture(
+      '--check',
+      '--controls',
+      '--claim',
+      'small-init-collapses',
+      '--backend',
+      'ts',
+      '--seeds',
+      '2',
+    );
+    expect(run.status).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as object);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({
+      claim: 'small-init-collapses',
+      control: false,
+      reproduced: true,
+    });
+    expect(lines[1]).toMatchObject({
+      claim: 'small-init-collapses',
+      control: true,
+      reproduced: false,
+    });
+  });
+
   it('--check --claim prints one JSON line with the claim’s verdict', () => {
     const run = lecture(
       '--check',
@@ -180,9 +213,19 @@ describe('npm run lecture', () => {
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0]) as Record<string, unknown>;
-    expect(Object.keys(line)).toEqual(['claim', 'reproduced', 'measured', 'expected', 'summary']);
+    expect(Object.keys(line)).toEqual([
+      'claim',
+      'kind',
+      'control',
+      'reproduced',
+      'measured',
+      'expected',
+      'summary',
+    ]);
     expect(line).toMatchObject({
       claim: 'maxout-no-saturation',
+      kind: 'demonstration',
+      control: false,
       reproduced: true,
       measured: { seeds: [2] },
     });
@@ -205,6 +248,6 @@ describe('npm run lecture', () => {
   it('--help describes the flags', () => {
     const run = lecture('--help');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/--check[\s\S]*--claim[\s\S]*--list/);
+    expect(run.stdout).toMatch(/--check[\s\S]*--controls[\s\S]*--claim[\s\S]*--list/);
   });
 });

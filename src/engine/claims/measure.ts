@@ -13,7 +13,15 @@ import type { Network } from '../network';
 import { createProbeNetwork } from '../probe';
 import { layerStats, type LayerStats } from '../stats';
 import { Trainer } from '../trainer';
-import type { Claim, ClaimCheckOptions, ClaimNeed, ClaimScene, MeasuredValue } from './types';
+import type {
+  Claim,
+  ClaimCheckOptions,
+  ClaimKind,
+  ClaimNeed,
+  ClaimScene,
+  ClaimVariant,
+  MeasuredValue,
+} from './types';
 
 export const DEFAULT_SEEDS: readonly number[] = [1, 2, 3];
 
@@ -241,9 +249,10 @@ export interface Verdict {
   summary: string;
 }
 
-export type ClaimSpec = Omit<Claim, 'check' | 'seeds' | 'needs'> & {
+export type ClaimSpec = Omit<Claim, 'check' | 'seeds' | 'needs' | 'kind'> & {
   seeds?: readonly number[];
   needs?: readonly ClaimNeed[];
+  kind?: ClaimKind;
 };
 
 /**
@@ -253,16 +262,23 @@ export type ClaimSpec = Omit<Claim, 'check' | 'seeds' | 'needs'> & {
  */
 export function defineClaim(
   spec: ClaimSpec,
-  experiment: (kernels: Kernels, seeds: readonly number[], options: ClaimCheckOptions) => Verdict,
+  experiment: (
+    kernels: Kernels,
+    seeds: readonly number[],
+    options: ClaimCheckOptions,
+    variant: ClaimVariant,
+  ) => Verdict,
 ): Claim {
   const claim: Claim = {
     seeds: DEFAULT_SEEDS,
     needs: [],
+    kind: 'experiment',
     ...spec,
     check(kernels, options = {}) {
       const seeds = options.seeds ?? claim.seeds;
       if (seeds.length === 0) throw new Error('a claim needs at least one seed');
-      const verdict = experiment(kernels, seeds, options);
+      const variant = options.variant ?? 'claim';
+      const verdict = experiment(kernels, seeds, options, variant);
       const measured: Record<string, MeasuredValue> = { seeds: [...seeds] };
       for (const [key, value] of Object.entries(verdict.measured)) {
         if (typeof value === 'number')
@@ -275,6 +291,8 @@ export function defineClaim(
       }
       return {
         claim: claim.id,
+        kind: claim.kind,
+        control: variant === 'control',
         reproduced: verdict.reproduced,
         measured,
         expected: claim.expected,

@@ -33,10 +33,7 @@ const RATE = 0.02;
 const WINDOW = 20;
 const JUDGED_WINDOW = 50;
 const LN10 = Math.log(10);
-/** He's run must bring the training loss below this (ln 10 = 2.30 at the start). */
-const LEARNED_LOSS = 2;
-const LEARNED_ACCURACY = 0.25;
-/** Xavier's must stay this close to ln 10 and at most this accurate (chance: 10 %). */
+/** A stalled run stays this close to ln 10 and at most this accurate (chance: 10 %). */
 const STALLED_LOSS = 0.01;
 const STALLED_ACCURACY = 0.15;
 
@@ -61,12 +58,15 @@ const STALLS = defineClaim(
       'K. He, X. Zhang, S. Ren, J. Sun. Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification. ICCV 2015, Fig. 3.',
     explanation:
       'Xavier’s variance 1/fan_in halves the signal’s variance at every ReLU layer, so after 30 layers the activations and the back-propagated gradients are about 2⁻¹⁵ of their size at the input: He et al. found that their 30-layer network from these weights did not learn at all, while their √(2/fan_in), which makes up for the half that ReLU zeroes, trained it. Their network is convolutional, on ImageNet, trained with momentum; ours has the same depth and activation as a plain stack of 30 × 32 ReLUs on the digits, trained by plain SGD (rate 0.02, batch 32). The check runs 400 steps; in a run of 3,000 steps the He network reaches about 70 % validation accuracy while the Xavier one still predicts a single class at loss ln 10.',
-    expected: `On each of 3 seeds, after ${STEPS} SGD steps (rate ${RATE}, batch 32) of 30 × 32 ReLUs on the digits: with Xavier weights the training loss (mean of the last ${JUDGED_WINDOW} steps) is within ${STALLED_LOSS} of ln 10 = 2.303 and validation accuracy at most ${pct(STALLED_ACCURACY)}; with He weights the training loss is below ${LEARNED_LOSS} and validation accuracy at least ${pct(LEARNED_ACCURACY)}.`,
+    expected: `With Xavier weights, on each of 3 seeds, after ${STEPS} SGD steps (rate ${RATE}, batch 32) of 30 × 32 ReLUs on the digits: the network stalls, its training loss (mean of the last ${JUDGED_WINDOW} steps) within ${STALLED_LOSS} of ln 10 = 2.303 and its validation accuracy at most ${pct(STALLED_ACCURACY)}.`,
     show: trainingScene(run(1, 'xavier'), DIGITS, { speed: 0 }),
-    contrast: { label: 'Now with He', scene: trainingScene(run(1, 'he'), DIGITS, { speed: 0 }) },
+    control: {
+      description: 'He’s weights √(2/fan_in) instead of Xavier’s',
+      show: trainingScene(run(1, 'he'), DIGITS, { speed: 0 }),
+    },
     needs: ['digits'],
   },
-  (kernels, seeds, options) => {
+  (kernels, seeds, options, variant) => {
     const data = quickValidation(digitsOf(options).normalized);
     const measure = (seed: number, init: InitName): Outcome => {
       const trainer = newTrainer(kernels, run(seed, init), data);
@@ -84,45 +84,41 @@ const STALLS = defineClaim(
     };
     const judged = (o: Outcome) =>
       o.losses.slice(-JUDGED_WINDOW).reduce((a, b) => a + b, 0) / JUDGED_WINDOW;
-    const xavierLoss: number[] = [];
-    const heLoss: number[] = [];
-    const xavierAccuracy: number[] = [];
-    const heAccuracy: number[] = [];
+    const init: InitName = variant === 'claim' ? 'xavier' : 'he';
+    const loss: number[] = [];
+    const accuracy: number[] = [];
     let diverged = false;
     let plots: Record<string, MeasuredValue> = {};
     for (const seed of seeds) {
-      const xavier = measure(seed, 'xavier');
+      const outcome = measure(seed, init);
+      diverged ||= outcome.diverged;
+      loss.push(judged(outcome));
+      accuracy.push(outcome.accuracy);
+      if (variant !== 'claim' || seed !== seeds[0]) continue;
+      // The figure sets He's curve beside Xavier's (the first seed); He is judged by the control.
       const he = measure(seed, 'he');
-      diverged ||= xavier.diverged || he.diverged;
-      xavierLoss.push(judged(xavier));
-      heLoss.push(judged(he));
-      xavierAccuracy.push(xavier.accuracy);
-      heAccuracy.push(he.accuracy);
-      if (seed === seeds[0])
-        plots = {
-          lossSteps: windowMeans(xavier.losses, WINDOW).map((_, i) => (i + 1) * WINDOW),
-          xavierLoss: windowMeans(xavier.losses, WINDOW),
-          heLoss: windowMeans(he.losses, WINDOW),
-          xavierActStdAtInit: xavier.actStdAtInit,
-          heActStdAtInit: he.actStdAtInit,
-        };
+      plots = {
+        lossSteps: windowMeans(outcome.losses, WINDOW).map((_, i) => (i + 1) * WINDOW),
+        xavierLoss: windowMeans(outcome.losses, WINDOW),
+        heLoss: windowMeans(he.losses, WINDOW),
+        xavierActStdAtInit: outcome.actStdAtInit,
+        heActStdAtInit: he.actStdAtInit,
+        heFinalLossFirstSeed: judged(he),
+        heValidationAccuracyFirstSeed: he.accuracy,
+      };
     }
     const reproduced =
       !diverged &&
-      xavierLoss.every((loss) => Math.abs(loss - LN10) <= STALLED_LOSS) &&
-      xavierAccuracy.every((a) => a <= STALLED_ACCURACY) &&
-      heLoss.every((loss) => loss < LEARNED_LOSS) &&
-      heAccuracy.every((a) => a >= LEARNED_ACCURACY);
+      loss.every((l) => Math.abs(l - LN10) <= STALLED_LOSS) &&
+      accuracy.every((a) => a <= STALLED_ACCURACY);
     return {
       reproduced,
       measured: {
         ...plots,
-        xavierFinalLoss: rounded(xavierLoss),
-        heFinalLoss: rounded(heLoss),
-        xavierValidationAccuracy: rounded(xavierAccuracy),
-        heValidationAccuracy: rounded(heAccuracy),
+        finalLoss: rounded(loss),
+        validationAccuracy: rounded(accuracy),
       },
-      summary: `after ${STEPS} steps the training loss is ${xavierLoss.map(fmt).join(', ')} with Xavier (ln 10 = 2.303; validation accuracy ${xavierAccuracy.map(pct).join(', ')}) and ${heLoss.map(fmt).join(', ')} with He (validation accuracy ${heAccuracy.map(pct).join(', ')})`,
+      summary: `${init === 'he' ? 'He' : 'Xavier'} weights: after ${STEPS} steps the training loss is ${loss.map(fmt).join(', ')} (needed: within ${STALLED_LOSS} of ln 10 = 2.303) and validation accuracy ${accuracy.map(pct).join(', ')} (needed: ≤ ${pct(STALLED_ACCURACY)})${diverged ? '; a run diverged' : ''}`,
     };
   },
 );

@@ -12,8 +12,11 @@ import type { Claim } from './types';
 const DEPTH = 50;
 const WIDTH = 32;
 const BATCH = 200;
-/** LSUV's spread must be at most this fraction of He's. */
-const RATIO = 0.5;
+/**
+ * The largest spread that counts as flat: a typical layer within about 25 % of the average
+ * scale. LSUV measured 0.11–0.17 on seeds 1–8, He's Gaussian weights 0.36–1.1.
+ */
+const FLAT = 0.25;
 /** LSUV's weights must have He's variance on average, within this fraction (same variance). */
 const SAME_SCALE = 0.1;
 
@@ -46,11 +49,20 @@ const LSUV = defineClaim(
     citation: 'D. Mishkin, J. Matas. All you need is a good init. ICLR 2016.',
     explanation:
       'Mishkin and Matas’s LSUV starts from orthogonal weights and rescales them layer by layer until each layer’s output has variance 1 on a batch of data, so every layer gets the right scale by measurement rather than by the theory’s average, which let them train very deep thin networks without batchnorm. On 50 ReLU layers of 32 units, read on a batch other than the one LSUV calibrated on, its per-layer activation std stays nearly flat, while He’s Gaussian weights (the same variance on average, as LSUV’s own weights show) let it wander by a random factor per layer, and orthogonal weights alone (LSUV’s starting point, gain √2) wander about as much, since ReLU’s zeroing undoes their length preservation. The paper reports the accuracy of networks trained from it (thin deep FitNets on CIFAR, larger networks on ImageNet); we measure, at initialization, the property its procedure enforces.',
-    expected: `On each of 3 seeds, ${DEPTH} ReLU layers of ${WIDTH} (input ${WIDTH}), read on a fresh batch of ${BATCH} N(0,1) rows: the standard deviation over layers of ln(activation std) with LSUV is at most ${RATIO} × that with He’s Gaussian weights, and LSUV’s weight std averaged over layers 2–${DEPTH} is within ${SAME_SCALE * 100} % of He’s √(2/${WIDTH}) = ${fmt(Math.sqrt(2 / WIDTH))}.`,
+    expected: `With LSUV, on each of 3 seeds, ${DEPTH} ReLU layers of ${WIDTH} (input ${WIDTH}), read on a fresh batch of ${BATCH} N(0,1) rows: the standard deviation over layers of ln(activation std) is at most ${FLAT}, and the weight std averaged over layers 2–${DEPTH} is within ${SAME_SCALE * 100} % of He’s √(2/${WIDTH}) = ${fmt(Math.sqrt(2 / WIDTH))}.`,
     show: probeScene(probe(1, 'lsuv'), BATCH),
-    contrast: { label: 'Now with He', scene: probeScene(probe(1, 'he'), BATCH) },
+    contrast: {
+      label: 'Now orthogonal alone',
+      scene: probeScene(probe(1, 'orthogonal'), BATCH),
+    },
+    control: {
+      description:
+        'He’s Gaussian weights, the same variance without LSUV’s layer-by-layer rescaling',
+      show: probeScene(probe(1, 'he'), BATCH),
+    },
   },
-  (kernels, seeds) => {
+  (kernels, seeds, _, variant) => {
+    const judged: InitName = variant === 'claim' ? 'lsuv' : 'he';
     const he = Math.sqrt(2 / WIDTH);
     const spread = { lsuv: [] as number[], he: [] as number[], orthogonal: [] as number[] };
     const weightScale: number[] = [];
@@ -59,12 +71,12 @@ const LSUV = defineClaim(
       for (const init of ['lsuv', 'he', 'orthogonal'] as const) {
         const outcome = read(kernels, seed, init);
         spread[init].push(outcome.spread);
-        if (init === 'lsuv') weightScale.push(mean(outcome.weightStd.slice(1)) / he);
+        if (init === judged) weightScale.push(mean(outcome.weightStd.slice(1)) / he);
         if (seed === seeds[0]) curves[`${init}ActStd`] = outcome.act;
       }
-    const ratio = spread.lsuv.map((s, i) => s / spread.he[i]);
     const reproduced =
-      ratio.every((r) => r <= RATIO) && weightScale.every((w) => Math.abs(w - 1) <= SAME_SCALE);
+      spread[judged].every((s) => s <= FLAT) &&
+      weightScale.every((w) => Math.abs(w - 1) <= SAME_SCALE);
     return {
       reproduced,
       measured: {
@@ -72,10 +84,9 @@ const LSUV = defineClaim(
         lsuvSpread: rounded(spread.lsuv),
         heSpread: rounded(spread.he),
         orthogonalSpread: rounded(spread.orthogonal),
-        lsuvOverHeSpread: rounded(ratio),
-        lsuvWeightStdOverHe: rounded(weightScale),
+        weightStdOverHe: rounded(weightScale),
       },
-      summary: `spread of ln(std) over ${DEPTH} layers: LSUV ${spread.lsuv.map(fmt).join(', ')} against He ${spread.he.map(fmt).join(', ')} (ratio ${ratio.map(fmt).join(', ')}, ≤ ${RATIO}); orthogonal alone ${spread.orthogonal.map(fmt).join(', ')} (median ${fmt(median(spread.orthogonal))}); LSUV’s weights ×${weightScale.map(fmt).join(', ')} He’s std`,
+      summary: `${judged === 'lsuv' ? 'LSUV' : 'He'}: spread of ln(std) over ${DEPTH} layers ${spread[judged].map(fmt).join(', ')} (needed: ≤ ${FLAT}; LSUV ${spread.lsuv.map(fmt).join(', ')}, He ${spread.he.map(fmt).join(', ')}); weights ×${weightScale.map(fmt).join(', ')} He’s std (needed: within ${SAME_SCALE * 100} % of ×1); orthogonal alone ${spread.orthogonal.map(fmt).join(', ')} (median ${fmt(median(spread.orthogonal))})`,
     };
   },
 );

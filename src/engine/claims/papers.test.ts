@@ -76,6 +76,18 @@ describe(`the papers’ figures on the default backend (${defaultBackend()})`, (
       expect(series, key).toHaveLength(length);
     }
   });
+
+  // papers-ioffe.ts's control is checked beside it.
+  it.each(PAPERS.filter((id) => id !== 'ioffe2015-bn-stable-inputs'))(
+    '%s’s control is not reproduced',
+    (id: ClaimId) => {
+      const kernels = createKernels(defaultBackend());
+      const result = findClaim(id)!.check(kernels, { digits, variant: 'control' });
+      expect(result.control).toBe(true);
+      expect(result.reproduced, `${id}’s control: ${result.summary}`).toBe(false);
+      expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    },
+  );
 });
 
 describe('what the figures measure with', () => {

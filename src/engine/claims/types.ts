@@ -98,8 +98,21 @@ export interface ClaimContrast {
 
 export type MeasuredValue = number | number[] | string;
 
+/**
+ * 'experiment': the criterion could come out false on a working engine (its control shows it
+ * does). 'demonstration': true of any working engine, shown for what it teaches, never presented
+ * as a finding; `demonstration` on the claim says why.
+ */
+export type ClaimKind = 'experiment' | 'demonstration';
+
+/** Which setting a check runs: the claim's, or its control's (the claimed cause removed). */
+export type ClaimVariant = 'claim' | 'control';
+
 export interface ClaimResult {
   claim: ClaimId;
+  kind: ClaimKind;
+  /** True for the control's line: the same criterion on the setting without the cause. */
+  control: boolean;
   reproduced: boolean;
   /** The numbers the verdict rests on (seeds included), plotted or listed by the page. */
   measured: Record<string, MeasuredValue>;
@@ -114,6 +127,20 @@ export interface ClaimCheckOptions {
   seeds?: readonly number[];
   /** The bytes of digits.bin, for claims that list 'digits' in `needs`. */
   digits?: Uint8Array;
+  /** Run the control instead of the claim (default 'claim'). */
+  variant?: ClaimVariant;
+}
+
+/**
+ * The same experiment and criterion with the claimed cause removed (small-init-collapses under
+ * Xavier; relu-dies-with-high-lr at a low rate). Its verdict must come out not reproduced: a
+ * criterion that also holds without the cause shows nothing about the cause.
+ */
+export interface ClaimControl {
+  /** What differs from the claim's setting, in words: "the same probe with Xavier weights". */
+  description: string;
+  /** The control's setting for the tour's own Show me. */
+  show: ClaimScene;
 }
 
 /** Inputs a check needs besides the kernels. */
@@ -131,11 +158,15 @@ export interface Claim {
   expected: string;
   show: ClaimScene;
   contrast?: ClaimContrast;
+  control: ClaimControl;
+  kind: ClaimKind;
+  /** Why a demonstration is one (what makes its criterion true of any working engine). */
+  demonstration?: string;
   needs: readonly ClaimNeed[];
   /** Seeds checked by default (several where the outcome depends on random draws). */
   seeds: readonly number[];
   /**
-   * Runs the experiment headless. Synchronous and self-contained; the kernels must not be in use
+   * Runs the experiment headless (the control's with `variant: 'control'`). Synchronous and self-contained; the kernels must not be in use
    * by a live network (each network this creates reserves the heap from its start).
    */
   check(kernels: Kernels, options?: ClaimCheckOptions): ClaimResult;
