@@ -1,0 +1,112 @@
+"""The PyTorch recorder against the statistics computed directly from the tensors (real PyTorch,
+a small MLP and a small CNN trained for a few steps on random data)."""
+import unittest
+
+import torch
+from torch import nn
+
+from activation_lab import stats
+from tests import direct
+from tests.torch_twin import batches, train_by_hand, train_recorded, twin
+
+STEPS, EVERY = 5, 2
+
+
+def mlp():
+    torch.manual_seed(1)
+    model = nn.Sequential(
+        nn.Linear(12, 32),
+        nn.Tanh(),
+        nn.Linear(32, 32),
+        nn.BatchNorm1d(32),
+        nn.ReLU(),
+        nn.Linear(32, 16),
+        nn.ReLU(),
+        nn.Linear(16, 4),
+    )
+    with torch.no_grad():
+        model[0].weight.mul_(4)  # some tanh units saturate
+        model[5].bias[:4] = -20  # four ReLU units are dead from the start
+    return model
+
+
+MLP_SPEC = [
+    ('0', 0, 0, 1, 'tanh', -1),
+    ('2', 2, 3, 4, 'relu', -1),
+    ('5', 5, 5, 6, 'relu', -1),
+    ('7', 7, None, 7, None, -1),
+]
+
+
+def cnn():
+    torch.manual_seed(2)
+    model = nn.Sequential(
+        nn.Conv2d(3, 6, 3, padding=1),
+        nn.ReLU(),
+        nn.Conv2d(6, 8, 3),
+        nn.BatchNorm2d(8),
+        nn.ReLU(),
+        nn.Flatten(),
+        nn.Linear(8 * 6 * 6, 5),
+    )
+    with torch.no_grad():
+        model[0].bias[0] = -50  # channel 0 is never positive: dead over batch and positions
+    return model
+
+
+CNN_SPEC = [('0', 0, 0, 1, 'relu', 1), ('2', 2, 3, 4, 'relu', 1), ('6', 6, None, 6, None, -1)]
+
+
+class RecorderAgainstTensors(unittest.TestCase):
+    def check(self, model, spec, data):
+        hand = twin(model)
+        recording = train_recorded(model, data, EVERY)
+        expected = train_by_hand(hand, data, EVERY, spec)
+        self.assertEqual([s['step'] for s in recording['steps']], sorted(expected))
+        for step in recording['steps']:
+            want = expected[step['step']]
+            self.assertEqual(step['loss'], want['loss'])
+            direct.assert_close(self, step['update_data'], want['update_data'], f"step {step['step']} update")
+            self.assertEqual([layer['name'] for layer in step['layers']], [s[0] for s in spec])
+            for layer in step['layers']:
+                truth = want['layers'][layer['name']]
+                where = f"step {step['step']} layer {layer['name']}"
+                direct.assert_close(self, layer, truth['stats'], where)
+                for kind, values in (('act', truth['h']), ('grad', truth['grad'])):
+                    histogram = layer['histograms'][kind]
+                    counts = direct.histogram(values.numpy(), recording['bins'][histogram['bins']])
+                    direct.assert_close(self, histogram, counts, f'{where} {kind} histogram')
+        return recording, expected
+
+    def test_mlp_statistics_match_the_tensors(self):
+        recording, expected = self.check(mlp(), MLP_SPEC, batches(3, (12,), 4, STEPS))
+        first = expected[0]['layers']
+        self.assertGreater(first['0']['stats']['saturated'], 0.05)  # the checks are not vacuous
+        self.assertEqual(first['5']['stats']['dead'], 4 / 16)
+        model = {layer['name']: layer for layer in recording['model']['layers']}
+        self.assertEqual(model['2']['norm'], {'name': '3', 'kind': 'batchnorm'})
+        self.assertEqual((model['0']['activation'], model['7']['activation']), ('tanh', None))
+        self.assertEqual(model['0']['weight_shape'], [32, 12])
+
+    def test_cnn_statistics_match_the_tensors(self):
+        recording, expected = self.check(cnn(), CNN_SPEC, batches(4, (3, 8, 8), 5, STEPS))
+        self.assertEqual(expected[0]['layers']['0']['stats']['dead'], 1 / 6)
+        kinds = [(layer['kind'], layer['units']) for layer in recording['model']['layers']]
+        self.assertEqual(kinds, [('conv2d', 6), ('conv2d', 8), ('linear', 5)])
+
+    def test_bins_follow_the_lab(self):
+        recording, expected = self.check(mlp(), MLP_SPEC, batches(5, (12,), 4, 1))
+        bins = recording['bins']
+        self.assertEqual((bins['act:tanh']['low'], bins['act:tanh']['high']), (-1.0, 1.0))
+        spreads = [
+            (layer['stats']['preact'] or layer['stats']['act'])['std'] for layer in expected[0]['layers'].values()
+        ]
+        reach = max(5.0, stats.nice_ceiling(3 * max(spreads)))
+        self.assertEqual((bins['act:relu']['low'], bins['act:relu']['high']), (0.0, reach))
+        self.assertEqual((bins['act:relu']['count'], len(bins['act:relu']['edges'])), (50, 51))
+        grad = bins['grad:log10abs']
+        self.assertEqual((grad['mode'], grad['low'], grad['high'], grad['count']), ('log10abs', -12.0, 2.0, 56))
+
+
+if __name__ == '__main__':
+    unittest.main()
