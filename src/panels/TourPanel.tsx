@@ -8,10 +8,10 @@ import { drawLineChart, type LineChartData } from '../charts/sparkline';
 import { PaperFigures } from './PaperFigures';
 import { useChart } from './useChart';
 import { useEscapeToClose } from './useEscapeToClose';
-import { CHAPTERS, CLAIMS, type ClaimScene } from '../engine/claims';
+import { CHAPTERS, CLAIMS, type Claim, type ClaimScene } from '../engine/claims';
 import { LECTURE_BATCH, LECTURE_NETWORK } from '../engine/config';
 import { engine, trainingActions } from '../store/engine';
-import { useResults } from '../store/results';
+import { useResults, verdictKey } from '../store/results';
 import { useSettings } from '../store/settings';
 import { DEFAULT_DATA, DEFAULT_TRAINING } from '../store/url-state';
 
@@ -59,10 +59,13 @@ function ZigzagChart({ measured }: { measured: Record<string, unknown> }) {
   return <svg ref={ref} height={200} className="zigzag" />;
 }
 
-function Verdict({ id }: { id: string }) {
+function Verdict({ claim }: { claim: Claim }) {
+  const id = claim.id;
   const verdict = useResults((s) => s.claims[id]);
   const result = verdict?.result ?? null;
   const reproduced = result ? String(result.reproduced) : undefined;
+  // A demonstration holds in any correct engine: its check is shown, not claimed as a finding.
+  const yes = claim.kind === 'demonstration' ? '✓ Holds, as it must' : '✓ Reproduced';
   return (
     <div
       className={`verdict ${result ? (result.reproduced ? 'yes' : 'no') : ''}`}
@@ -76,7 +79,7 @@ function Verdict({ id }: { id: string }) {
           ? 'Checking with the engine…'
           : result
             ? result.reproduced
-              ? '✓ Reproduced'
+              ? yes
               : '✗ Not reproduced'
             : verdict?.error
               ? 'The check failed'
@@ -90,17 +93,57 @@ function Verdict({ id }: { id: string }) {
   );
 }
 
+/**
+ * The control's verdict: the same criterion with the claimed cause removed, computed by the
+ * engine in the worker like the claim's. It must come out not reproduced.
+ */
+function ControlVerdict({ claim }: { claim: Claim }) {
+  const verdict = useResults((s) => s.claims[verdictKey(claim.id, 'control')]);
+  const result = verdict?.result ?? null;
+  // Right when the control does not reproduce: the criterion singles out the cause.
+  const outcome = verdict?.running
+    ? 'checking with the engine…'
+    : result
+      ? result.reproduced
+        ? 'reproduced too — the criterion does not single out the cause'
+        : 'not reproduced'
+      : verdict?.error
+        ? 'the check failed'
+        : 'not checked yet';
+  return (
+    <div
+      className={`verdict control ${result ? (result.reproduced ? 'no' : 'yes') : ''}`}
+      data-testid={`control-${claim.id}`}
+      data-reproduced={result ? String(result.reproduced) : undefined}
+      aria-live="polite"
+      aria-busy={verdict?.running ?? false}
+    >
+      <strong>
+        Without the cause ({claim.control.description}): {outcome}
+      </strong>
+      {result && <p>{result.summary}</p>}
+      {verdict?.error && <p>{verdict.error}</p>}
+    </div>
+  );
+}
+
 export function TourPanel() {
   const step = useSettings((s) => s.tour);
   const setTour = useSettings((s) => s.setTour);
   const index = CLAIMS.findIndex((c) => c.id === step);
   const claim = index >= 0 ? CLAIMS[index] : null;
   const checked = useResults((s) => (claim ? s.claims[claim.id] !== undefined : true));
+  const controlChecked = useResults((s) =>
+    claim ? s.claims[verdictKey(claim.id, 'control')] !== undefined : true,
+  );
 
-  // Each step's verdict is computed when the step is first opened.
+  // Each step's verdict, then its control's, is computed when the step is first opened.
   useEffect(() => {
     if (claim && !checked) engine.checkClaim(claim.id);
   }, [claim, checked]);
+  useEffect(() => {
+    if (claim && !controlChecked) engine.checkClaim(claim.id, 'control');
+  }, [claim, controlChecked]);
   // Escape (and ×) close the tour; focus goes back to the header's "Lecture tour" button.
   const section = useRef<HTMLElement>(null);
   const closeTour = useCallback(() => setTour(null), [setTour]);
@@ -134,6 +177,11 @@ export function TourPanel() {
       <h2 id="tour-title">{claim.title}</h2>
       <p>{claim.explanation}</p>
       {claim.citation && <p className="citation">{claim.citation}</p>}
+      {claim.kind === 'demonstration' && (
+        <p className="demonstration" data-testid="demonstration">
+          <strong>Demonstration</strong>, not a finding: {claim.demonstration}
+        </p>
+      )}
       <p className="criterion">
         <strong>Criterion:</strong> {claim.expected}
       </p>
@@ -146,11 +194,21 @@ export function TourPanel() {
             {claim.contrast.label}
           </button>
         )}
-        <button type="button" onClick={() => engine.checkClaim(claim.id)}>
+        <button type="button" onClick={() => applyScene(claim.control.show)}>
+          Show me the control
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            engine.checkClaim(claim.id);
+            engine.checkClaim(claim.id, 'control');
+          }}
+        >
           Check again
         </button>
       </div>
-      <Verdict id={claim.id} />
+      <Verdict claim={claim} />
+      <ControlVerdict claim={claim} />
       <nav className="tour-nav" aria-label="Tour steps">
         <button type="button" onClick={() => go(-1)} disabled={index === 0}>
           ← Previous

@@ -10,7 +10,7 @@ import type { Histogram, LayerStats } from '../engine/stats';
 import type { LayerTheory } from '../engine/theory';
 import type { TrialOutcome } from '../engine/claims/hyperparameters';
 import type { BabysitStep } from '../engine/babysitting';
-import type { ClaimResult } from '../engine/claims/types';
+import type { ClaimResult, ClaimVariant } from '../engine/claims/types';
 import type { Divergence } from '../engine/trainer';
 import type {
   PreprocessViewsMessage,
@@ -58,6 +58,11 @@ export interface PinnedView {
   batch: number;
   layers: LayerView[];
   done: boolean;
+}
+
+/** Where a claim's verdict is kept: its id, or "control:" and its id for its control's. */
+export function verdictKey(claim: string, variant: ClaimVariant = 'claim'): string {
+  return variant === 'control' ? `control:${claim}` : claim;
 }
 
 /** A lecture claim's verdict as the tour shows it. */
@@ -284,7 +289,11 @@ export const useResults = create<ResultsState>()((set, get) => ({
       const claims = { ...get().claims };
       for (const m of verdicts)
         if (m.type === 'claim-result')
-          claims[m.claim] = { running: false, result: m.result, error: m.error };
+          claims[verdictKey(m.claim, m.variant)] = {
+            running: false,
+            result: m.result,
+            error: m.error,
+          };
       set({ claims });
       messages = messages.filter((m) => m.type !== 'claim-result');
     }

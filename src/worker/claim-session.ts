@@ -17,11 +17,13 @@ export class ClaimSession {
 
   async check(request: ClaimCheckRequest): Promise<void> {
     const claim = findClaim(request.claim);
+    const variant = request.variant ?? 'claim';
     if (!claim) {
       this.post({
         type: 'claim-result',
         id: request.id,
         claim: request.claim,
+        variant,
         result: null,
         error: `unknown claim "${request.claim}"`,
       });
@@ -30,13 +32,15 @@ export class ClaimSession {
     try {
       const digits = needsDigits([claim]) ? await loadDigitsBytes(request.digitsUrl) : undefined;
       this.kernels ??= this.createKernels();
-      const result = claim.check(this.kernels, { digits });
-      this.post({ type: 'claim-result', id: request.id, claim: claim.id, result, error: null });
+      const result = claim.check(this.kernels, { digits, variant });
+      const { id } = request;
+      this.post({ type: 'claim-result', id, claim: claim.id, variant, result, error: null });
     } catch (error) {
       this.post({
         type: 'claim-result',
         id: request.id,
         claim: claim.id,
+        variant,
         result: null,
         error: error instanceof Error ? error.message : String(error),
       });

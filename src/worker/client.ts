@@ -5,7 +5,8 @@
  */
 import type { NetworkConfig, TrainingConfig } from '../engine/config';
 import { DIGITS_URL } from '../engine/data/digits';
-import { useResults } from '../store/results';
+import type { ClaimVariant } from '../engine/claims/types';
+import { useResults, verdictKey } from '../store/results';
 import type { BackendParam } from '../store/url-state';
 import type {
   DataSpec,
@@ -144,13 +145,17 @@ export class EngineClient {
     if (this.lastTrain) this.send({ type: 'train-control', id: this.lastTrain.id, action });
   }
 
-  /** Runs one lecture claim's check in the worker; the verdict arrives in the results store. */
-  checkClaim(claim: string): void {
-    useResults.getState().claimStarted(claim);
+  /**
+   * Runs one lecture claim's check (or its control's) in the worker; the verdict arrives in the
+   * results store under verdictKey(claim, variant).
+   */
+  checkClaim(claim: string, variant: ClaimVariant = 'claim'): void {
+    useResults.getState().claimStarted(verdictKey(claim, variant));
     this.send({
       type: 'claim-check',
       id: this.nextId++,
       claim,
+      variant,
       digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
     });
   }

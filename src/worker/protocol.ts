@@ -5,7 +5,7 @@
  */
 import type { SearchSpace, TrialOutcome } from '../engine/claims/hyperparameters';
 import type { BabysitStep } from '../engine/babysitting';
-import type { ClaimResult } from '../engine/claims/types';
+import type { ClaimResult, ClaimVariant } from '../engine/claims/types';
 import type { NetworkConfig, TrainingConfig } from '../engine/config';
 import type { DatasetName } from '../engine/data/dataset';
 import type { Preprocessing } from '../engine/data/preprocess';
@@ -93,6 +93,8 @@ export interface ClaimCheckRequest {
   type: 'claim-check';
   id: number;
   claim: string;
+  /** The claim's own setting (default) or its control's. */
+  variant?: ClaimVariant;
   digitsUrl: string;
 }
 
@@ -290,6 +292,7 @@ export interface ClaimResultMessage {
   type: 'claim-result';
   id: number;
   claim: string;
+  variant?: ClaimVariant;
   result: ClaimResult | null;
   error: string | null;
 }
