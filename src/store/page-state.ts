@@ -153,7 +153,10 @@ export function serializeState(state: PageState): string {
   if (state.backend !== 'auto') params.set('backend', state.backend);
   if (state.embed) params.set('embed', '1');
   if (state.tour) params.set('tour', state.tour);
-  if (state.open.length > 0) params.set('open', state.open.join(','));
+  // In one order whatever order the panels were opened in: the page opening them from a link
+  // must not rewrite the link (e2e/url-fuzz.spec.ts found it did, with a history entry).
+  const open = OPEN_PANELS.filter((panel) => state.open.includes(panel));
+  if (open.length > 0) params.set('open', open.join(','));
   if (state.pinned) {
     // A's training settings go in even when the probe is shown, so A trains as it was pinned.
     const { network: pinnedNetwork, batch: pinnedBatch, training: pinnedTraining } = state.pinned;
