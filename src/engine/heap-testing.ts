@@ -3,7 +3,8 @@
  * not as kept. A heap reading after a collection only sees what survives, so a step that makes
  * 2 KiB of garbage would look clean; here no collection may run inside the measured window, and
  * the young generation's growth (plus array-buffer backing stores, which live outside the JS
- * heap) is exactly what the calls allocated.
+ * heap) is exactly what the calls allocated. The array-buffer count is per process: vitest's
+ * default pool (forks) runs each test file in a process of its own.
  */
 import { GCProfiler, getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -69,7 +70,7 @@ export function allocationPerCall(run: () => void, calls = 100): Allocation {
 }
 
 /** Keeps the positive controls' garbage observable, so the JIT cannot remove the allocation. */
-export const garbageSink: unknown[] = [null];
+const garbageSink: unknown[] = [null];
 
 /**
  * The mutation the allocation tests must catch: about `bytes` of garbage, as a JS array (on the
@@ -87,7 +88,7 @@ export const STEP_BYTES_LIMIT = 1024;
 
 /**
  * A warmed-up step allocates no buffer: under STEP_BYTES_LIMIT bytes. The positive controls run
- * the same measurement on the step plus the mutation issue 11 names (2 KiB of garbage per step,
+ * the same measurement on the step plus the mutation it must catch (2 KiB of garbage per step,
  * on the JS heap or in an array buffer) and fail unless it sees them.
  */
 export function expectStepAllocatesNoBuffers(step: () => void): void {
