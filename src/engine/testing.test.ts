@@ -8,7 +8,9 @@ import { createKernels } from './kernels';
 import type { BackendName } from './kernels/kernels';
 import { backendAvailability, testBackends } from './testing';
 
-describe.each(backendAvailability())('the $name backend', ({ name, skipped }) => {
+const backends = backendAvailability().map(({ name, skipped }) => [name, skipped] as const);
+
+describe.each(backends)('the %s backend', (name, skipped) => {
   it.skipIf(skipped !== null)(
     `runs here, so every backend suite covers it${skipped ? ` (skipped: ${skipped})` : ''}`,
     () => {
