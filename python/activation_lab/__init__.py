@@ -21,7 +21,15 @@ from .numpy_recorder import NumpyRecorder
 from .recording import FORMAT, PACKAGE_VERSION, VERSION, FormatError, RecordingWriter, read_recording
 
 __version__ = PACKAGE_VERSION
-__all__ = ['FORMAT', 'VERSION', 'FormatError', 'NumpyRecorder', 'Recorder', 'RecordingWriter', 'read_recording']
+__all__ = [
+    'FORMAT',
+    'VERSION',
+    'FormatError',
+    'NumpyRecorder',
+    'Recorder',
+    'RecordingWriter',
+    'read_recording',
+]
 
 
 def __getattr__(name):

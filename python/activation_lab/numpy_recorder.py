@@ -36,20 +36,23 @@ class NumpyRecorder:
         self._metrics = {}
         self._updates = {}
 
-    def log(self, step, name, h, grad=None, w=None, dw=None, pre=None, update=None, activation=None):
+    def log(
+        self, step, name, h, grad=None, w=None, dw=None, pre=None, update=None, activation=None, unit_axis=-1
+    ):
         """One layer of one step.
 
         h: the layer's output, rows × units; pre: the nonlinearity's input (optional: dead units
         follow from the sign of h for the ReLU family); grad: dL/dh; w: the weight; dw: dL/dW;
         update: the change the optimizer is about to apply to w (for update:data); activation:
-        the lab's name of the nonlinearity ('relu', 'tanh', ...; None for a linear output)."""
+        the lab's name of the nonlinearity ('relu', 'tanh', ...; None for a linear output);
+        unit_axis: the axis of units (1 for N×C×H×W convolution outputs, whose units are channels)."""
         self._begin(step)
         activation = lab_activation(activation)
         self.writer.add_layer(
             {
                 'name': name,
                 'kind': 'dense',
-                'units': int(stats.as_array(h).shape[-1]),
+                'units': int(np.shape(h)[unit_axis]),
                 'weight': name if w is not None else None,
                 'weight_shape': list(stats.as_array(w).shape) if w is not None else None,
                 'norm': None,
@@ -59,7 +62,7 @@ class NumpyRecorder:
         )
         # Copies: a training loop may update w (or reuse buffers) in place before the step ends.
         arrays = [_copy(a) for a in (h, pre, grad, w, dw)]
-        self._entries[name] = LayerArrays(name, activation, -1, *arrays)
+        self._entries[name] = LayerArrays(name, activation, unit_axis, *arrays)
         if update is not None and w is not None:
             after = stats.as_array(w) + stats.as_array(update)
             self._updates[name] = update_ratio(w, after)

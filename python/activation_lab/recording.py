@@ -58,7 +58,9 @@ class RecordingWriter:
             'numpy': np.__version__,
             **(producer or {}),
         }
-        self.bins = {GRAD_BINS_ID: stats.bin_definition('log10abs', *stats.GRADIENT_LOG_RANGE, stats.GRADIENT_BINS)}
+        self.bins = {
+            GRAD_BINS_ID: stats.bin_definition('log10abs', *stats.GRADIENT_LOG_RANGE, stats.GRADIENT_BINS)
+        }
         self.steps = []
         self._positions = {}
         self._stream = None
@@ -113,7 +115,7 @@ class RecordingWriter:
             self._stream.write(dumps(self.header()) + '\n')
         else:
             # Layers and bins first seen in this step travel with it (the header is already out).
-            new_layers = self.model['layers'][self._written_layers:]
+            new_layers = self.model['layers'][self._written_layers :]
             new_bins = {k: v for k, v in self.bins.items() if k not in self._written_bins}
             record = {**record, **({'new_layers': new_layers} if new_layers else {})}
             record = {**record, **({'new_bins': new_bins} if new_bins else {})}
@@ -132,10 +134,14 @@ class RecordingWriter:
         return target
 
     def close(self):
-        if self._stream is not None:
+        if self.streaming and self._stream is None:
+            # No step was recorded: the header alone still says what was watched.
+            with open(self.path, 'w', encoding='utf-8') as out:
+                out.write(dumps(self.header()) + '\n')
+        elif self._stream is not None:
             self._stream.close()
             self._stream = None
-        elif self.path is not None and not self.streaming:
+        elif self.path is not None:
             self.save()
 
 
@@ -146,7 +152,9 @@ def check_header(header):
         raise FormatError(f'not an Activation Lab recording (format is {found!r}, expected {FORMAT!r})')
     version = header.get('version')
     if version != VERSION or isinstance(version, bool):
-        raise FormatError(f'recording format version {version} is not supported (this reader knows {VERSION})')
+        raise FormatError(
+            f'recording format version {version} is not supported (this reader knows {VERSION})'
+        )
 
 
 def _check_references(recording):
@@ -165,15 +173,22 @@ def _check_references(recording):
                     continue
                 definition = bins.get(histogram['bins'])
                 if definition is None or len(histogram['counts']) != definition['count']:
-                    raise FormatError(f"step {step['step']}: histogram over unknown bins {histogram['bins']!r}")
+                    raise FormatError(
+                        f"step {step['step']}: histogram over unknown bins {histogram['bins']!r}"
+                    )
 
 
 def _from_lines(lines):
     header = json.loads(lines[0])
     check_header(header)
     recording = {**header, 'steps': []}
-    for line in lines[1:]:
-        step = json.loads(line)
+    for number, line in enumerate(lines[1:], start=2):
+        try:
+            step = json.loads(line)
+        except json.JSONDecodeError:
+            if number == len(lines):
+                break  # the step being written when the run stopped: the finished ones stand
+            raise FormatError(f'line {number} is not JSON') from None
         recording['model']['layers'].extend(step.pop('new_layers', []))
         recording['bins'].update(step.pop('new_bins', {}))
         recording['steps'].append(step)

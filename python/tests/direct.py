@@ -77,6 +77,9 @@ def assert_close(test, recorded, expected, path=''):
     elif isinstance(expected, float):
         test.assertIsNotNone(recorded, path)
         tolerance = RELATIVE * abs(expected) + 1e-300
-        test.assertTrue(math.isclose(recorded, expected, rel_tol=RELATIVE, abs_tol=tolerance), f'{path}: {recorded} != {expected}')
+        test.assertTrue(
+            math.isclose(recorded, expected, rel_tol=RELATIVE, abs_tol=tolerance),
+            f'{path}: {recorded} != {expected}',
+        )
     else:
         test.assertEqual(recorded, expected, path)

@@ -6,9 +6,24 @@ import os
 
 SCHEMA_PATH = os.path.join(os.path.dirname(__file__), '..', '..', 'docs', 'recording.schema.json')
 KNOWN = {
-    '$schema', 'title', 'description', '$defs', '$ref', 'type', 'required', 'properties',
-    'additionalProperties', 'items', 'enum', 'const', 'minimum', 'maximum', 'minItems',
-    'maxItems', 'minLength', 'maxLength',
+    '$schema',
+    'title',
+    'description',
+    '$defs',
+    '$ref',
+    'type',
+    'required',
+    'properties',
+    'additionalProperties',
+    'items',
+    'enum',
+    'const',
+    'minimum',
+    'maximum',
+    'minItems',
+    'maxItems',
+    'minLength',
+    'maxLength',
 }
 
 

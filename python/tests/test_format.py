@@ -84,6 +84,21 @@ class Format(unittest.TestCase):
         fc1 = a['steps'][2]['layers'][0]
         self.assertEqual((fc1['act'], fc1['non_finite']), ({'mean': None, 'std': None}, 40))
 
+    def test_a_stopped_run_keeps_its_finished_steps(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, 'run.alab.jsonl')
+            numpy_recording(path)
+            with open(path, encoding='utf-8') as handle:
+                text = handle.read()
+            cut = text[: text.rindex('{"step"') + 20]  # the last step half written
+            self.assertEqual(len(read_recording(io.StringIO(cut))['steps']), 2)
+            broken = text.replace('{"step":1', '{"step":', 1)
+            with self.assertRaisesRegex(FormatError, 'line 3 is not JSON'):
+                read_recording(io.StringIO(broken))
+            empty = os.path.join(folder, 'empty.alab.jsonl')
+            NumpyRecorder(path=empty).close()
+            self.assertEqual(read_recording(empty)['steps'], [])
+
     def test_another_version_is_refused_by_name(self):
         recording = train_recorded(nn.Sequential(nn.Linear(3, 2)), batches(1, (3,), 2, 1), every=1)
         recording['version'] = 7

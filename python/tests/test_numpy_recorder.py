@@ -28,7 +28,12 @@ def forward_backward(params, x, y):
 
 def train(path, steps=4, lr=0.5):
     rng = np.random.default_rng(11)
-    params = {'W1': rng.normal(0, 0.3, (10, 24)), 'b1': np.zeros(24), 'W2': rng.normal(0, 0.3, (24, 3)), 'b2': np.zeros(3)}
+    params = {
+        'W1': rng.normal(0, 0.3, (10, 24)),
+        'b1': np.zeros(24),
+        'W2': rng.normal(0, 0.3, (24, 3)),
+        'b2': np.zeros(3),
+    }
     params['b1'][:5] = -30  # five dead units
     x, y = rng.normal(size=(50, 10)), rng.integers(0, 3, 50)
     rec = NumpyRecorder(path=path)
@@ -36,7 +41,17 @@ def train(path, steps=4, lr=0.5):
     for step in range(steps):
         loss, cache, grads = forward_backward(params, x, y)
         kept.append((loss, {k: v.copy() for k, v in params.items()}, cache, grads))
-        rec.log(step, 'fc1', h=cache['h'], pre=cache['pre'], grad=cache['dh'], w=params['W1'], dw=grads['W1'], update=-lr * grads['W1'], activation='relu')
+        rec.log(
+            step,
+            'fc1',
+            h=cache['h'],
+            pre=cache['pre'],
+            grad=cache['dh'],
+            w=params['W1'],
+            dw=grads['W1'],
+            update=-lr * grads['W1'],
+            activation='relu',
+        )
         rec.log(step, 'fc2', h=cache['scores'], grad=cache['dscores'], w=params['W2'], dw=grads['W2'])
         rec.log_metrics(step, loss=loss, accuracy=float((cache['scores'].argmax(1) == y).mean()))
         for name in params:
@@ -79,7 +94,19 @@ class NumpyRecorderOnTwoLayerNet(unittest.TestCase):
             counts = direct.histogram(cache['h'], recording['bins'][fc1['histograms']['act']['bins']])
             direct.assert_close(self, fc1['histograms']['act'], counts)
         layers = recording['model']['layers']
-        self.assertEqual([(l['name'], l['activation'], l['weight_shape']) for l in layers], [('fc1', 'relu', [10, 24]), ('fc2', None, [24, 3])])
+        self.assertEqual(
+            [(l['name'], l['activation'], l['weight_shape']) for l in layers],
+            [('fc1', 'relu', [10, 24]), ('fc2', None, [24, 3])],
+        )
+
+    def test_convolution_units_are_channels(self):
+        pre = -np.ones((2, 3, 4, 4))
+        pre[:, 2] = 1.0  # channel 2 fires everywhere, channels 0 and 1 never
+        rec = NumpyRecorder()
+        rec.log(0, 'conv1', h=np.maximum(pre, 0), pre=pre, activation='relu', unit_axis=1)
+        recording = rec.recording()
+        self.assertEqual(recording['model']['layers'][0]['units'], 3)
+        self.assertEqual(recording['steps'][0]['layers'][0]['dead'], 2 / 3)
 
     def test_unknown_activation_is_refused(self):
         rec = NumpyRecorder()

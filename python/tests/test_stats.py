@@ -40,7 +40,9 @@ class Statistics(unittest.TestCase):
         self.assertEqual(stats.dead_fraction(np.zeros((5, 4)), 'elu', -1), 1.0)  # 0 is not positive
 
     def test_activation_ranges_are_the_labs(self):
-        self.assertEqual((stats.nice_ceiling(0.3), stats.nice_ceiling(7), stats.nice_ceiling(2)), (0.5, 10, 2))
+        self.assertEqual(
+            (stats.nice_ceiling(0.3), stats.nice_ceiling(7), stats.nice_ceiling(2)), (0.5, 10, 2)
+        )
         self.assertEqual(stats.activation_range('tanh', 40), (-1.0, 1.0))
         self.assertEqual(stats.activation_range('relu', 1.0), (0.0, 5.0))
         self.assertEqual(stats.activation_range('leaky-relu', 3.0), (-1.0, 10.0))

@@ -14,7 +14,10 @@ from tests import direct
 def batches(seed, shape, classes, steps, rows=64):
     generator = torch.Generator().manual_seed(seed)
     return [
-        (torch.randn((rows, *shape), generator=generator), torch.randint(0, classes, (rows,), generator=generator))
+        (
+            torch.randn((rows, *shape), generator=generator),
+            torch.randint(0, classes, (rows,), generator=generator),
+        )
         for _ in range(steps)
     ]
 
@@ -23,18 +26,23 @@ def optimizer(model):
     return torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
 
 
-def train_recorded(model, data, every, suffix='.alab.json'):
-    """Trains with the recorder attached; returns the recording as read back from its file."""
+def train_recorded(model, data, every, suffix='.alab.json', explicit=False):
+    """Trains under the recorder (attached to the optimizer, or with explicit before_step() and
+    after_step() calls); returns the recording as read back from its file."""
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, 'run' + suffix)
         rec = Recorder(model, every=every, path=path)
-        opt = rec.attach_optimizer(optimizer(model))
+        opt = optimizer(model) if explicit else rec.attach_optimizer(optimizer(model))
         for x, y in data:
             opt.zero_grad()
             loss = F.cross_entropy(model(x), y)
             loss.backward()
             rec.log_metrics(loss=loss)
+            if explicit:
+                rec.before_step()
             opt.step()
+            if explicit:
+                rec.after_step()
         rec.close()
         return read_recording(path)
 
