@@ -6,6 +6,7 @@ from typing import Any, Optional
 import numpy as np
 
 from . import stats
+from .recording import GRAD_BINS_ID
 
 
 @dataclass
@@ -62,7 +63,7 @@ def layer_record(index, entry, act_bins_id, bins):
     signs = pre if pre is not None else h
     grad_hist = None
     if grad is not None:
-        grad_hist = {'bins': 'grad:log10abs', **stats.histogram(grad, bins['grad:log10abs'])}
+        grad_hist = {'bins': GRAD_BINS_ID, **stats.histogram(grad, bins[GRAD_BINS_ID])}
     return {
         'layer': index + 1,
         'name': entry.name,
