@@ -1,6 +1,8 @@
 """The NumPy logger on a hand-written two-layer net (affine - ReLU - affine - softmax, the CS231n
 fc_net.py style), against the statistics computed directly with NumPy."""
 import os
+import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -107,6 +109,17 @@ class NumpyRecorderOnTwoLayerNet(unittest.TestCase):
         recording = rec.recording()
         self.assertEqual(recording['model']['layers'][0]['units'], 3)
         self.assertEqual(recording['steps'][0]['layers'][0]['dead'], 2 / 3)
+
+    def test_numpy_use_does_not_import_torch(self):
+        script = (
+            'import sys, numpy as np\n'
+            'from activation_lab import NumpyRecorder\n'
+            "NumpyRecorder().log(0, 'fc1', h=np.ones((2, 2)), activation='tanh')\n"
+            "print('torch' in sys.modules)"
+        )
+        root = os.path.join(os.path.dirname(__file__), '..')
+        done = subprocess.run([sys.executable, '-c', script], cwd=root, capture_output=True, text=True)
+        self.assertEqual((done.stdout.strip(), done.stderr), ('False', ''))
 
     def test_unknown_activation_is_refused(self):
         rec = NumpyRecorder()
