@@ -20,6 +20,8 @@ export interface DepthChartData {
   gradStd: (number | null)[];
   theoryAct: (number | null)[];
   theoryGrad: (number | null)[];
+  /** Why no theory is drawn (the legend drops it, the description says why), or null. */
+  noTheory?: string | null;
 }
 
 export interface DepthChartCompare {
@@ -68,8 +70,12 @@ function describe(data: DepthChartData, compare: DepthChartCompare | null): stri
   const parts = [
     summarise('layer outputs', data.actStd, data.layers),
     summarise('gradients ∂L/∂h', data.gradStd, data.layers),
-    summarise('theory for layer outputs', data.theoryAct, data.layers),
-    summarise('theory for gradients', data.theoryGrad, data.layers),
+    ...(data.noTheory
+      ? [data.noTheory.replace(/\.$/, '')]
+      : [
+          summarise('theory for layer outputs', data.theoryAct, data.layers),
+          summarise('theory for gradients', data.theoryGrad, data.layers),
+        ]),
   ];
   if (compare) {
     parts.push(summarise(`${compare.label} layer outputs`, compare.actStd, data.layers));
@@ -98,8 +104,9 @@ export function drawDepthChart(
   const legendItems: LegendItem[] = [
     { label: 'activations', color: chartColors.act, marker: 'dot' },
     { label: 'gradients ∂L/∂h', color: chartColors.grad, marker: 'dot' },
-    { label: 'theory (dashed)', color: chartColors.theory, dash: theoryDash },
   ];
+  if (!data.noTheory)
+    legendItems.push({ label: 'theory (dashed)', color: chartColors.theory, dash: theoryDash });
   if (compare) {
     legendItems.push({
       label: compare.label,
@@ -116,7 +123,10 @@ export function drawDepthChart(
   const top = legendHeight + 8;
   const bottom = size.height - (3 + fontSize + 6 + titleRoom);
   const plotHeight = Math.max(10, bottom - top);
-  const all = [...data.actStd, ...data.gradStd, ...data.theoryAct, ...data.theoryGrad];
+  // Without a theory the dashed series are drawn empty, never from stale values.
+  const theoryAct = data.noTheory ? [] : data.theoryAct;
+  const theoryGrad = data.noTheory ? [] : data.theoryGrad;
+  const all = [...data.actStd, ...data.gradStd, ...theoryAct, ...theoryGrad];
   if (compare) all.push(...compare.actStd, ...compare.gradStd);
   // Before any value arrives, a neutral 1e−3…10 frame rather than an empty one.
   const domain = decadeDomain(all);
@@ -155,14 +165,14 @@ export function drawDepthChart(
     {
       key: 'theory-act',
       color: chartColors.act,
-      points: points(data.theoryAct, layers),
+      points: points(theoryAct, layers),
       dash: theoryDash,
       lineWidth: 1.5,
     },
     {
       key: 'theory-grad',
       color: chartColors.grad,
-      points: points(data.theoryGrad, layers),
+      points: points(theoryGrad, layers),
       dash: theoryDash,
       lineWidth: 1.5,
     },

@@ -11,7 +11,7 @@ import {
   type NetworkConfig,
 } from '../engine/config';
 import { createKernels } from '../engine/kernels';
-import { runProbe } from '../engine/probe';
+import { probeJson, runProbe } from '../engine/probe';
 import {
   backendFlag,
   type FlagSpec,
@@ -95,7 +95,7 @@ runCommand(() => {
         `warning: NaN or Inf first appeared in the ${result.non_finite.phase} pass at layer ${result.non_finite.layer}\n`,
       );
     }
-    process.stdout.write(JSON.stringify(result) + '\n');
+    process.stdout.write(JSON.stringify(probeJson(result)) + '\n');
   } catch (error) {
     // Name the flag, not the engine's field.
     if (error instanceof ConfigError && FIELD_FLAGS[error.field]) {

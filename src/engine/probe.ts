@@ -7,13 +7,24 @@ import type { Kernels } from './kernels/kernels';
 import { Network, type NonFinite } from './network';
 import { Rng, Streams } from './rng';
 import { layerStats, type LayerStats } from './stats';
+import { gradientTheory, probeTheory, type TheoryPoint, theoryPoints } from './theory-probe';
 
 export interface ProbeResult {
   config: NetworkConfig & { batch: number; backend: string };
   loss: number;
   layers: LayerStats[];
+  /** The mean-field theory beside each layer (null where none applies). */
+  theory: (TheoryPoint | null)[];
   /** Where a NaN or Inf first appeared, if one did. */
   non_finite?: NonFinite;
+  /** Why no layer carries a theory, when none does. */
+  no_theory?: string;
+}
+
+/** The probe's JSON line (docs/probe-json.md): each layer carries its theory as "theory". */
+export function probeJson(result: ProbeResult) {
+  const { theory, layers, ...rest } = result;
+  return { ...rest, layers: layers.map((layer, i) => ({ ...layer, theory: theory[i] ?? null })) };
 }
 
 /** Fills the network's input with N(0,1) and its labels uniformly, from the seed's data stream. */
@@ -39,13 +50,22 @@ export function createProbeNetwork(
 
 export function runProbe(config: NetworkConfig, batch: number, kernels: Kernels): ProbeResult {
   const net = createProbeNetwork(config, batch, kernels);
+  const theory = probeTheory(net);
   net.forward(true);
   net.backward();
+  const stats = net.layers.map((_, i) => layerStats(net, i));
+  const points = theoryPoints(
+    theory.layers,
+    gradientTheory(theory, stats[stats.length - 1].grad_act_std),
+    stats.length,
+  );
   const result: ProbeResult = {
     config: { ...config, batch, backend: kernels.name },
     loss: net.loss,
-    layers: net.layers.map((_, i) => layerStats(net, i)),
+    layers: stats,
+    theory: points,
   };
   if (net.nonFinite) result.non_finite = net.nonFinite;
+  if (theory.reason !== null) result.no_theory = theory.reason;
   return result;
 }

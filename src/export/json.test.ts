@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkConfig } from '../engine/config';
 import { createKernels } from '../engine/kernels';
-import { runProbe } from '../engine/probe';
+import { probeJson, runProbe } from '../engine/probe';
 import { probeJsonProblems, statsJson, trainingSeriesJson } from './json';
 
 const CONFIG: NetworkConfig = {
-  inputDim: 20,
+  inputDim: 64,
   depth: 3,
-  width: 16,
+  width: 64, // the narrowest the theory describes (src/engine/theory-probe.ts)
   activation: 'tanh',
   init: 'xavier',
   initScale: 1,
@@ -30,11 +30,17 @@ describe('statsJson', () => {
       backend: 'ts',
       loss: result.loss,
       layers: result.layers,
+      theory: result.theory,
+      noTheory: result.no_theory,
     });
     const parsed = JSON.parse(text);
     expect(probeJsonProblems(parsed)).toEqual([]);
-    expect(parsed).toEqual(JSON.parse(JSON.stringify(result)));
+    expect(parsed).toEqual(JSON.parse(JSON.stringify(probeJson(result))));
     expect(Object.keys(parsed)).toEqual(['config', 'loss', 'layers']);
+    expect(parsed.layers[0].theory).toEqual({
+      act_std: expect.any(Number),
+      grad_act_std: expect.any(Number),
+    });
     expect(Object.keys(parsed.layers[0])).toEqual([
       'layer',
       'preact',
@@ -46,6 +52,7 @@ describe('statsJson', () => {
       'w_std',
       'grad_data_ratio',
       'non_finite',
+      'theory',
     ]);
   });
 
@@ -71,10 +78,29 @@ describe('statsJson', () => {
     expect(parsed.non_finite).toEqual({ phase: 'backward', layer: 1 });
     expect(probeJsonProblems(parsed)).toEqual([]);
   });
+
+  it('writes null theories and the reason where no theory applies', () => {
+    const zeros = runProbe({ ...CONFIG, init: 'zeros' }, 32, createKernels('ts'));
+    const parsed = JSON.parse(
+      statsJson({
+        config: { ...CONFIG, init: 'zeros' },
+        batch: 32,
+        backend: 'ts',
+        loss: zeros.loss,
+        layers: zeros.layers,
+        theory: zeros.theory,
+        noTheory: zeros.no_theory,
+      }),
+    );
+    expect(parsed).toEqual(JSON.parse(JSON.stringify(probeJson(zeros))));
+    expect(parsed.no_theory).toMatch(/weights start at zero/);
+    expect(parsed.layers.map((l: { theory: unknown }) => l.theory)).toEqual([null, null, null]);
+    expect(probeJsonProblems(parsed)).toEqual([]);
+  });
 });
 
 describe('probeJsonProblems', () => {
-  const good = () => JSON.parse(JSON.stringify(probe()));
+  const good = () => JSON.parse(JSON.stringify(probeJson(probe())));
 
   it.each([
     ['not an object', () => [1, 2], 'expected a JSON object'],
@@ -108,6 +134,25 @@ describe('probeJsonProblems', () => {
         layers: [{ ...v.layers[0], act: { mean: 0, std: -1 } }, ...v.layers.slice(1)],
       }),
       'layers[0].act.std',
+    ],
+    [
+      'a theory that is not an object',
+      (v: { layers: object[] }) => ({
+        ...v,
+        layers: [{ ...v.layers[0], theory: 0.5 }, ...v.layers.slice(1)],
+      }),
+      'layers[0].theory',
+    ],
+    [
+      'a negative theory std',
+      (v: { layers: object[] }) => ({
+        ...v,
+        layers: [
+          { ...v.layers[0], theory: { act_std: -1, grad_act_std: 1 } },
+          ...v.layers.slice(1),
+        ],
+      }),
+      'layers[0].theory.act_std',
     ],
     [
       'bad phase',

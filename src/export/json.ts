@@ -6,6 +6,7 @@
 import { ACTIVATIONS, INITS, type NetworkConfig, type TrainingConfig } from '../engine/config';
 import type { NonFinite } from '../engine/network';
 import type { LayerStats } from '../engine/stats';
+import type { TheoryPoint } from '../engine/theory-probe';
 import type { SeriesPoints, TrainingSeriesExport } from './training-series';
 
 export interface StatsExport {
@@ -17,6 +18,10 @@ export interface StatsExport {
   loss: number;
   layers: readonly LayerStats[];
   nonFinite?: NonFinite | null;
+  /** The mean-field theory beside each layer (null where none applies), as the probe has it. */
+  theory?: readonly (TheoryPoint | null)[];
+  /** Why no layer carries a theory, when none does. */
+  noTheory?: string | null;
 }
 
 /** The probe's config object: the network config, the batch and the backend, in a fixed order. */
@@ -38,7 +43,7 @@ export function probeConfig(config: NetworkConfig, batch: number, backend: strin
 }
 
 /** A layer's statistics with exactly the probe's keys, in its order (extra fields dropped). */
-function layerJson(s: LayerStats) {
+function layerJson(s: LayerStats, theory: TheoryPoint | null) {
   return {
     layer: s.layer,
     preact: { mean: s.preact.mean, std: s.preact.std },
@@ -50,6 +55,7 @@ function layerJson(s: LayerStats) {
     w_std: s.w_std,
     grad_data_ratio: s.grad_data_ratio,
     non_finite: s.non_finite,
+    theory: theory ? { act_std: theory.act_std, grad_act_std: theory.grad_act_std } : null,
   };
 }
 
@@ -61,8 +67,9 @@ export function statsJson(stats: StatsExport, indent = 2): string {
   const body = {
     config: probeConfig(stats.config, stats.batch, stats.backend),
     loss: stats.loss,
-    layers: stats.layers.map(layerJson),
+    layers: stats.layers.map((layer, i) => layerJson(layer, stats.theory?.[i] ?? null)),
     ...(stats.nonFinite ? { non_finite: stats.nonFinite } : {}),
+    ...(stats.noTheory ? { no_theory: stats.noTheory } : {}),
   };
   return JSON.stringify(body, null, indent) + '\n';
 }
@@ -160,6 +167,13 @@ function checkLayer(problems: Problems, layer: unknown, index: number): void {
   if ('grad_data_ratio' in layer)
     checkNumber(problems, `${where}.grad_data_ratio`, layer.grad_data_ratio, 0);
   if ('non_finite' in layer) checkInteger(problems, `${where}.non_finite`, layer.non_finite, 0);
+  if ('theory' in layer && layer.theory !== null) {
+    if (!isObject(layer.theory))
+      problems.push(`${where}.theory: expected {act_std, grad_act_std} or null`);
+    else
+      for (const key of ['act_std', 'grad_act_std'])
+        checkNumber(problems, `${where}.theory.${key}`, layer.theory[key], 0);
+  }
 }
 
 /** What is wrong with `value` as a probe result (an empty list: nothing). */
@@ -180,5 +194,7 @@ export function probeJsonProblems(value: unknown): string[] {
       problems.push('non_finite: expected {phase: forward|loss|backward, layer}');
     else checkInteger(problems, 'non_finite.layer', where.layer, 1);
   }
+  if (value.no_theory !== undefined && typeof value.no_theory !== 'string')
+    problems.push('no_theory: expected a string');
   return problems;
 }

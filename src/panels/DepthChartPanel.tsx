@@ -18,6 +18,7 @@ export function DepthChartPanel() {
   const layers = useResults((s) => s.layers);
   const theory = useResults((s) => s.theory);
   const gradTheory = useResults((s) => s.gradTheory);
+  const noTheory = useResults((s) => s.noTheory);
   const status = useResults((s) => s.status);
   const data: DepthChartData = useMemo(
     () => ({
@@ -26,8 +27,9 @@ export function DepthChartPanel() {
       gradStd: layers.map((l) => (l.hasGradients ? (l.stats?.grad_act_std ?? null) : null)),
       theoryAct: layers.map((_, i) => theory[i]?.actStd ?? null),
       theoryGrad: layers.map((_, i) => (status === 'ready' ? (gradTheory[i] ?? null) : null)),
+      noTheory,
     }),
-    [layers, theory, gradTheory, status],
+    [layers, theory, gradTheory, noTheory, status],
   );
   const pinned = useResults((s) => s.pinned);
   const input = useMemo(
@@ -53,10 +55,17 @@ export function DepthChartPanel() {
         <ChartExport chart={ref} title="Std of outputs and gradients by depth" what="depth-chart" />
       </header>
       <svg ref={ref} height={230} />
-      <p className="caption">
-        Dashed: mean-field theory, q<sub>l</sub> = σ<sub>w</sub>²·E[f(√q<sub>l−1</sub>·z)²], with
-        the gradients anchored at the top layer.
-      </p>
+      {noTheory ? (
+        <p className="caption" data-testid="no-theory">
+          {noTheory}
+        </p>
+      ) : (
+        <p className="caption">
+          Dashed: mean-field theory, q<sub>l</sub> = n·σ<sub>w</sub>²·E[f(x)²] for x ~ N(b, q
+          <sub>l−1</sub>) with bias b (batchnorm: x ~ N(0, 1), gradients divided by the unit’s
+          variance n·σ<sub>w</sub>²·Var(h)), the gradients anchored at the top layer.
+        </p>
+      )}
     </section>
   );
 }

@@ -11,11 +11,15 @@ import { experimentFileName, exportCode, exportStats } from './exports';
 
 /** The depth chart and every layer's histograms, as one figure. */
 function figureOfView(): SVGSVGElement | null {
-  const { config, batch, diagnosis } = useResults.getState();
+  const { config, batch, diagnosis, noTheory } = useResults.getState();
   if (!config) return null;
   const panels: FigurePanel[] = [];
   const depthChart = document.querySelector<SVGSVGElement>('.depth-chart svg');
-  if (depthChart) panels.push({ svg: depthChart, title: 'Std by depth (dashed: theory)' });
+  if (depthChart)
+    panels.push({
+      svg: depthChart,
+      title: noTheory ? 'Std by depth (no theory applies)' : 'Std by depth (dashed: theory)',
+    });
   document.querySelectorAll<HTMLElement>('[data-testid^="layer-"]').forEach((panel) => {
     const [act, grad] = panel.querySelectorAll<SVGSVGElement>('svg');
     const name = panel.querySelector('h3')?.textContent ?? '';

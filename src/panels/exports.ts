@@ -41,7 +41,15 @@ export function exportStats(format: 'csv' | 'json'): ExportFile | null {
       content: format === 'csv' ? trainingSeriesCsv(series) : trainingSeriesJson(series, context),
     };
   }
-  const layers = results.layers.map((l) => l.stats).filter((s): s is LayerStats => s !== null);
+  const measured = results.layers.flatMap((l, i) => (l.stats ? [{ stats: l.stats, i }] : []));
+  const layers: LayerStats[] = measured.map((m) => m.stats);
+  // The theory beside each layer as the probe's JSON has it (docs/probe-json.md).
+  const theory = measured.map(({ i }) => {
+    const predicted = results.noTheory ? undefined : results.theory[i];
+    return predicted
+      ? { act_std: predicted.actStd, grad_act_std: results.gradTheory[i] ?? null }
+      : null;
+  });
   return {
     name: experimentFileName(network, 'layer-stats', format),
     content:
@@ -54,6 +62,8 @@ export function exportStats(format: 'csv' | 'json'): ExportFile | null {
             loss: results.loss ?? NaN,
             layers,
             nonFinite: results.nonFinite,
+            theory,
+            noTheory: results.noTheory,
           }),
   };
 }

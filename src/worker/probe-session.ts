@@ -14,7 +14,8 @@ import type { Kernels } from '../engine/kernels/kernels';
 import { fillProbeData } from '../engine/probe';
 import { Network } from '../engine/network';
 import { addGradientStats, forwardStats, layerHistogram, type LayerStats } from '../engine/stats';
-import { gradientStdFromTop, meanFieldTheory } from '../engine/theory';
+import { gradientStdFromTop, meanFieldTheory, measuredWeightVariances } from '../engine/theory';
+import { noTheoryReason } from '../engine/theory-probe';
 import { activationHistogramRange } from '../engine/training-history';
 import type { ProbeRequest, ProbeSlot, WorkerMessage } from './protocol';
 
@@ -78,21 +79,22 @@ export class ProbeSession {
       });
       return;
     }
-    const results = this.kernels.results();
-    const weightVariances = net.layers.map((layer) => {
-      this.kernels.moments(layer.weight.value.data, layer.weight.value.length);
-      return results[1] ** 2 + results[0] ** 2;
-    });
-    const theory = meanFieldTheory(config, (l) => weightVariances[l]);
+    const weightVariances = measuredWeightVariances(net);
+    const predicted = meanFieldTheory(config, (l) => weightVariances[l], batch);
+    const noTheory = noTheoryReason(config, batch, weightVariances);
+    const theory = noTheory === null ? predicted : null;
+    // The histograms' reach comes from the prediction even where it is not drawn: values sit
+    // within about 3 std of the bias.
     const actRange = activationHistogramRange(
       config.activation,
-      Math.max(...theory.map((t) => t.preactStd)),
+      Math.max(...predicted.map((t) => t.preactStd + Math.abs(t.preactMean) / 3)),
     );
     this.post({
       slot: this.slot,
       type: 'start',
       id,
       theory,
+      noTheory,
       actRange,
       gradLogRange: GRAD_LOG_RANGE,
       memoryBytes: estimateNetworkBytes(config, batch),
@@ -151,7 +153,7 @@ export class ProbeSession {
       loss: net.loss,
       elapsedMs: performance.now() - started,
       nonFinite: net.nonFinite,
-      gradTheory: gradientStdFromTop(theory, stats[stats.length - 1].grad_act_std),
+      gradTheory: theory ? gradientStdFromTop(theory, stats[stats.length - 1].grad_act_std) : null,
       diagnosis: diagnose(config, stats, net.nonFinite),
     });
   }

@@ -169,7 +169,10 @@ export interface StartMessage {
   slot?: ProbeSlot;
   type: 'start';
   id: number;
-  theory: LayerTheory[];
+  /** The mean-field prediction per layer, or null where it does not apply (see noTheory). */
+  theory: LayerTheory[] | null;
+  /** Why no theory is drawn, in words for the page, or null when it is. */
+  noTheory: string | null;
   actRange: [number, number];
   gradLogRange: [number, number];
   memoryBytes: number;
@@ -202,8 +205,11 @@ export interface DoneMessage {
   loss: number;
   elapsedMs: number;
   nonFinite: NonFinite | null;
-  /** Mean-field prediction of std(∂L/∂h) per layer, anchored at the measured top layer. */
-  gradTheory: number[];
+  /**
+   * Mean-field prediction of std(∂L/∂h) per layer, anchored at the measured top layer (null
+   * where float32 cannot hold it), or null without a theory.
+   */
+  gradTheory: (number | null)[] | null;
   diagnosis: Diagnosis;
 }
 
