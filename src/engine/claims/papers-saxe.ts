@@ -15,8 +15,11 @@ const WIDTH = 16;
 const BATCH = 200;
 /** Widths the fading of the effect is shown at (first seed). */
 const WIDTHS = [16, 32, 64];
-/** Orthogonal's spread must be at most this fraction of the Gaussian's (tanh). */
-const TANH_RATIO = 0.5;
+/**
+ * tanh: the largest spread that counts as kept. Orthogonal measured 0.020–0.022 on seeds 1–8,
+ * Gaussian weights of the same variance 0.054–0.074.
+ */
+const TANH_FLAT = 0.035;
 /** Linear: orthogonal keeps the scale exactly (up to float32), a Gaussian lets it wander. */
 const EXACT = 0.01;
 
@@ -53,7 +56,7 @@ const ORTHOGONAL = defineClaim(
       'A. M. Saxe, J. L. McClelland, S. Ganguli. Exact solutions to the nonlinear dynamics of learning in deep linear neural networks. ICLR 2014.',
     explanation:
       'Saxe, McClelland and Ganguli showed that in a deep linear network random orthogonal weights pass every input on with its length unchanged, while Gaussian weights of the same variance keep the length only on average, with a random factor at each layer that compounds with depth; their analysis is about learning times and the spectrum of the whole network’s map, ours shows the per-layer activation std the page draws. On 50-layer probes 16 units wide, orthogonal weights keep that std exactly constant in a linear network and Gaussian ones let it wander, and in a tanh network (orthogonal with gain 5/3 against a Gaussian of std (5/3)/√16) orthogonal keeps it closer to constant. The trend over layers is the same for both in tanh, the difference being the layer-to-layer randomness, which fades as layers widen: about 3× less spread at 16 units, only a little less at 64.',
-    expected: `With orthogonal weights, on each of 3 seeds, ${DEPTH}-layer probes ${WIDTH} wide (input ${WIDTH}, batch ${BATCH}), spread = standard deviation over layers of ln(activation std): linear, the spread is below ${EXACT}; tanh (gain 5/3), it is at most ${TANH_RATIO} × that of Gaussian weights of the same variance.`,
+    expected: `With orthogonal weights, on each of 3 seeds, ${DEPTH}-layer probes ${WIDTH} wide (input ${WIDTH}, batch ${BATCH}), spread = standard deviation over layers of ln(activation std): linear, the spread is below ${EXACT}; tanh (gain 5/3), it is below ${TANH_FLAT}.`,
     show: probeScene(probe(1, 'tanh', false), BATCH),
     control: {
       description: 'Gaussian weights of the same variance instead of orthogonal ones',
@@ -79,8 +82,9 @@ const ORTHOGONAL = defineClaim(
         spreadOf(kernels, probe(first, 'tanh', gaussian, width)) /
         spreadOf(kernels, probe(first, 'tanh', true, width)),
     );
+    // The ratio to Gaussian weights, and its fading with width, are shown, not judged.
     const tanhRatio = tanh.map((s, i) => s / reference[i]);
-    const reproduced = linear.every((s) => s < EXACT) && tanhRatio.every((r) => r <= TANH_RATIO);
+    const reproduced = linear.every((s) => s < EXACT) && tanh.every((s) => s < TANH_FLAT);
     return {
       reproduced,
       measured: {
@@ -95,7 +99,7 @@ const ORTHOGONAL = defineClaim(
         widths: WIDTHS,
         tanhSpreadRatioByWidth: rounded(widthRatio),
       },
-      summary: `${gaussian ? 'Gaussian' : 'orthogonal'} weights, spread of ln(std) over ${DEPTH} layers: linear ${linear.map(fmt).join(', ')} (needed: < ${EXACT}); tanh ${tanh.map(fmt).join(', ')} against ${reference.map(fmt).join(', ')} with Gaussian weights (ratio ${tanhRatio.map(fmt).join(', ')}; needed: ≤ ${TANH_RATIO}; at widths ${WIDTHS.join(', ')}: ${widthRatio.map(fmt).join(', ')})`,
+      summary: `${gaussian ? 'Gaussian' : 'orthogonal'} weights, spread of ln(std) over ${DEPTH} layers: linear ${linear.map(fmt).join(', ')} (needed: < ${EXACT}); tanh ${tanh.map(fmt).join(', ')} (needed: < ${TANH_FLAT}) against ${reference.map(fmt).join(', ')} with Gaussian weights (ratio ${tanhRatio.map(fmt).join(', ')}; at widths ${WIDTHS.join(', ')}: ${widthRatio.map(fmt).join(', ')})`,
     };
   },
 );
