@@ -105,7 +105,9 @@ class Recorder:
             elif _kind(module, ACTIVATIONS):
                 self._handles.append(module.register_forward_pre_hook(self._on_activation_input))
                 self._handles.append(module.register_forward_hook(self._on_activation))
+        self._handles.append(model.register_forward_pre_hook(self._on_model_start))
         self._handles.append(model.register_forward_hook(self._on_model))
+        self._finished = None  # the last step's record, open for its metrics until the next pass
         self._reset_pass()
 
     def _reset_pass(self):
@@ -149,6 +151,9 @@ class Recorder:
         layer.out = output
         self._close_open()
 
+    def _on_model_start(self, module, inputs):
+        self._flush_finished()
+
     def _on_model(self, module, inputs, output):
         if self._pass == 'open':
             self._close_open()
@@ -168,11 +173,23 @@ class Recorder:
         layer.grad = grad.detach().clone()  # returns None: the gradient flows on unchanged
 
     def log_metrics(self, loss=None, accuracy=None):
-        """Loss and accuracy of the current step (kept when the step is recorded)."""
-        self._metrics = {
+        """Loss and accuracy of the latest forward pass's step (kept when the step is recorded):
+        called before optimizer.step() they belong to the step under way, after it (before the
+        next forward pass) to the step just taken."""
+        metrics = {
             'loss': None if loss is None else float(loss),
             'accuracy': None if accuracy is None else float(accuracy),
         }
+        target = self._finished if self._finished is not None else self._record
+        if target is not None:
+            target.update(metrics)
+        else:
+            self._metrics = metrics
+
+    def _flush_finished(self):
+        if self._finished is not None:
+            self.writer.add_step(self._finished)
+            self._finished = None
 
     def _build_record(self):
         if self._record is None and self._called:
@@ -197,7 +214,8 @@ class Recorder:
                     layer.describe()['weight']: update_ratio(_numpy(before), _numpy(layer.module.weight))
                     for layer, before in self._before.items()
                 }
-            self.writer.add_step(self._record)
+            self._flush_finished()
+            self._finished = self._record
         self._reset_pass()
         self.step += 1
 
@@ -217,14 +235,17 @@ class Recorder:
 
     def recording(self):
         """The recording so far as the JSON variant's dict."""
+        self._flush_finished()
         return self.writer.to_dict()
 
     def save(self, path=None):
+        self._flush_finished()
         return self.writer.save(path)
 
     def close(self):
         """Keeps a recorded pass that no optimizer step ended (a probe), removes the hooks and
         writes the file when the recorder has a path."""
+        self._flush_finished()
         self._build_record()
         if self._record is not None:
             self.writer.add_step(self._record)

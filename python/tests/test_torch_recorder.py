@@ -143,6 +143,22 @@ class RecorderAgainstTensors(unittest.TestCase):
         self.assertEqual([s['step'] for s in rec.recording()['steps']], [0, 2, 4])
         self.assertEqual(opt.param_groups[0]['lr'], 0.1 * 0.5**STEPS)
 
+    def test_metrics_logged_after_the_step_land_on_that_step(self):
+        model = mlp()
+        rec = Recorder(model, every=EVERY)
+        opt = rec.attach_optimizer(torch.optim.SGD(model.parameters(), lr=0.1))
+        losses = []
+        for x, y in batches(9, (12,), 4, STEPS):
+            opt.zero_grad()
+            loss = F.cross_entropy(model(x), y)
+            loss.backward()
+            opt.step()
+            rec.log_metrics(loss=loss, accuracy=0.25)  # after the step, as many loops log it
+            losses.append(loss.item())
+        rec.close()
+        recorded = [(s['step'], s['loss'], s['accuracy']) for s in rec.recording()['steps']]
+        self.assertEqual(recorded, [(k, losses[k], 0.25) for k in range(0, STEPS, EVERY)])
+
     def test_bins_follow_the_lab(self):
         recording, expected = self.check(mlp(), MLP_SPEC, batches(5, (12,), 4, 1))
         bins = recording['bins']
