@@ -1,4 +1,5 @@
-// Adds up the first commands', the unit (Vitest) and the end-to-end (Playwright) reports:
+// Adds up the first commands', the unit (Vitest), the Python and the end-to-end (Playwright)
+// reports:
 // "tests: N passed, N failed". Exits 1 when any test failed or no report was written.
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -22,10 +23,11 @@ if (existsSync(playwright)) {
   reports++;
 }
 
-// The README's commands right after `npm ci` (scripts/first-commands.sh).
-const firstCommands = 'test-results/first-commands.json';
-if (existsSync(firstCommands)) {
-  const report = JSON.parse(readFileSync(firstCommands, 'utf8'));
+// The README's commands right after `npm ci` (scripts/first-commands.sh) and the Python
+// recorder's tests (scripts/python-tests.sh): {"passed":N,"failed":N}.
+for (const file of ['test-results/first-commands.json', 'test-results/python.json']) {
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.passed;
   failed += report.failed;
 }
