@@ -3,12 +3,7 @@
  * here; a bad one is refused with a message and the last good settings stay in effect.
  */
 import { create } from 'zustand';
-import {
-  ConfigError,
-  type NetworkConfig,
-  validateNetworkConfig,
-  validateTrainingConfig,
-} from '../engine/config';
+import { ConfigError, type NetworkConfig, validateTrainingConfig } from '../engine/config';
 import {
   type DataSettings,
   DEFAULT_STATE,
@@ -17,6 +12,7 @@ import {
   type PageState,
   parseState,
 } from './url-state';
+import { checkRunnable } from './runnable';
 
 export interface InputError {
   /** The engine's field name, e.g. 'width'. */
@@ -96,7 +92,8 @@ export const useSettings = create<SettingsState>()((set, get) => ({
     const network = { ...get().network, ...change };
     const nextBatch = batch ?? get().batch;
     try {
-      validateNetworkConfig(network, nextBatch);
+      // As the worker will build it: a data set's run is larger than the probe (runnable.ts).
+      checkRunnable(network, nextBatch, get().data);
     } catch (error) {
       set({ inputError: describeConfigError(error) });
       return false;
@@ -115,6 +112,12 @@ export const useSettings = create<SettingsState>()((set, get) => ({
     // A probe-sized batch is far too large for a minibatch: start training at 128 rows.
     const batch =
       previous.name === 'probe' && data.name !== 'probe' && get().batch > 512 ? 128 : get().batch;
+    try {
+      checkRunnable(get().network, batch, data);
+    } catch (error) {
+      set({ inputError: describeConfigError(error) });
+      return;
+    }
     set({ data, batch, inputError: null });
   },
   setTraining(change) {
