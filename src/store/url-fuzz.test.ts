@@ -117,3 +117,13 @@ describe('the QA sweep links (issue 11 §6)', () => {
     expect(notices[3]).toMatch(/4997 more/);
   });
 });
+
+describe('speed', () => {
+  it('is a number in the one grammar, then one of the Speed control’s choices', () => {
+    expect(parseState('?data=spiral&speed=1e2').state.training.speed).toBe(100);
+    const { state, notices } = parseState('?data=spiral&speed=7');
+    expect(state.training.speed).toBe(0);
+    expect(notices[0]).toMatch(/speed "7".*one of 0, 1000/);
+    expect(parseState('?data=spiral&speed=0x10').notices[0]).toMatch(/hexadecimal/);
+  });
+});

@@ -198,15 +198,16 @@ function readTraining(read: QueryReader): PageState['training'] {
     training.learningRate,
   );
   training.l2 = read.number('l2', 'L2 strength', { min: 0, max: 100 }, training.l2);
-  const speeds = SPEEDS.map(String);
-  const speed = read.choice(
-    'speed',
-    'speed',
-    speeds,
-    String(training.speed),
-    `one of ${speeds.join(', ')} steps/s`,
-  );
-  training.speed = Number(speed);
+  // A number like any other (1e3 is 1000), then one of the Speed control's choices.
+  const speed = read.number('speed', 'speed', { min: 0, max: 1000, integer: true }, training.speed);
+  if ((SPEEDS as readonly number[]).includes(speed)) training.speed = speed;
+  else
+    read.fallback(
+      'speed',
+      read.get('speed') ?? '',
+      `one of ${SPEEDS.join(', ')} steps/s`,
+      training.speed,
+    );
   return training;
 }
 
