@@ -56,7 +56,7 @@ export function runProbe(config: NetworkConfig, batch: number, kernels: Kernels)
   const stats = net.layers.map((_, i) => layerStats(net, i));
   const points = theoryPoints(
     theory.layers,
-    gradientTheory(theory, stats[stats.length - 1].grad_act_std),
+    gradientTheory(theory.layers, stats[stats.length - 1].grad_act_std, net.nonFinite !== null),
     stats.length,
   );
   const result: ProbeResult = {

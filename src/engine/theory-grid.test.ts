@@ -6,7 +6,7 @@
  *  - batchnorm's gradient divisor back to fanIn·Var(W)·E[h²] instead of the unit's variance
  *    fanIn·Var(W)·Var(h): layer-1 ∂L/∂h of sigmoid + batchnorm +1600 %, ReLU +78 %;
  *  - the bias dropped (moments over N(0, q) rather than N(b, q)): layer-1 act std of tanh +
- *    bias 0.5 −5.6 % (tolerance ±1.4 %), ReLU +20 %; linear +33 % at layer 4.
+ *    bias 0.5 −5.6 % (tolerance ±1.6 %), ReLU +20 %; linear +29 to +33 % at layer 4.
  */
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, LECTURE_NETWORK, type NetworkConfig } from './config';
@@ -23,8 +23,11 @@ import { gaussianExpectation, unitMoments } from './theory-moments';
  */
 const SIZES = { wasm: { width: 512, batch: 100 }, ts: { width: 256, batch: 64 } } as const;
 const DEPTH = 4;
-/** Tolerances are this many standard deviations of the expected error (below). */
-const Z = 4;
+/**
+ * Tolerances are this many standard deviations of the expected error (below): one seed's 288
+ * comparisons per backend reach ~3.2σ by chance; 8 seeds tried reached at most 3.8σ.
+ */
+const Z = 4.5;
 
 /**
  * Relative dispersion Var(Y)/E[Y]² across units of a per-unit statistic Y. Without batchnorm a
@@ -57,7 +60,7 @@ interface Tolerances {
  *  - finite width: each layer adds the dispersion of its units over `width` units (above) to the
  *    variance it passes on (q) and to the one it shows (Var h); gradients add the dispersion of
  *    E[f′²], and of the top layer's ∂L/∂h, which has rank ≤ classes; these add up layer by layer
- *    (their gains through a layer are at most 1 for these activations);
+ *    (taking each one's gain through a layer as 1: it is about 1 or less for these activations);
  *  - a std's relative error is half its variance's; Z standard deviations of that, plus 1/width
  *    a layer for the O(1/width) terms the mean-field limit leaves out.
  */

@@ -66,7 +66,14 @@ export function theoryPoints(
   );
 }
 
-/** Predicted std of ∂L/∂h per layer from the measured top layer, or null without a theory. */
-export function gradientTheory(theory: ProbeTheory, topGradStd: number): (number | null)[] | null {
-  return theory.layers ? gradientStdFromTop(theory.layers, topGradStd) : null;
+/**
+ * Predicted std of ∂L/∂h per layer from the measured top layer, or null without a theory or
+ * when NaN or Inf appeared in the pass (then the top layer's gradient is no anchor).
+ */
+export function gradientTheory(
+  theory: readonly LayerTheory[] | null,
+  topGradStd: number,
+  nonFinite: boolean,
+): (number | null)[] | null {
+  return theory && !nonFinite ? gradientStdFromTop(theory, topGradStd) : null;
 }

@@ -213,6 +213,20 @@ describe('where the theory applies', () => {
     expect(result.theory).toEqual(new Array(10).fill(null));
   });
 
+  it('gives no gradient theory once NaN or Inf appeared, and no act std float32 cannot hold', () => {
+    // ReLU with N(0, 100²) weights over 64 inputs multiplies the variance by 3.2e5 a layer.
+    const exploding = { ...config, activation: 'relu' as const, init: 'custom' as const };
+    const result = runProbe(
+      { ...exploding, initScale: 100, width: 64, inputDim: 64, depth: 20 },
+      32,
+      createKernels('ts'),
+    );
+    expect(result.non_finite).toBeDefined();
+    for (const point of result.theory) expect(point!.grad_act_std).toBeNull();
+    expect(result.theory[0]!.act_std).not.toBeNull();
+    expect(result.theory[19]!.act_std).toBeNull();
+  });
+
   it('predicts the measured probe of tanh + Xavier within 10 % at every layer', () => {
     const wide: NetworkConfig = { ...config, width: 250, inputDim: 250 };
     const measured = runProbe(wide, 250, createKernels('ts'));

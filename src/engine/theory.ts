@@ -98,7 +98,10 @@ export function representable(value: number): number | null {
  * theory says how gradients change with depth, not the softmax's scale); null where the anchor
  * is not a positive number or the prediction leaves float32's range.
  */
-export function gradientStdFromTop(theory: LayerTheory[], topGradStd: number): (number | null)[] {
+export function gradientStdFromTop(
+  theory: readonly LayerTheory[],
+  topGradStd: number,
+): (number | null)[] {
   const stds = new Array<number | null>(theory.length).fill(null);
   if (!(topGradStd > 0) || !Number.isFinite(topGradStd)) return stds;
   let variance = topGradStd * topGradStd;

@@ -19,6 +19,7 @@ export function DepthChartPanel() {
   const theory = useResults((s) => s.theory);
   const gradTheory = useResults((s) => s.gradTheory);
   const noTheory = useResults((s) => s.noTheory);
+  const nonFinite = useResults((s) => s.nonFinite !== null);
   const status = useResults((s) => s.status);
   const data: DepthChartData = useMemo(
     () => ({
@@ -64,6 +65,7 @@ export function DepthChartPanel() {
           Dashed: mean-field theory, q<sub>l</sub> = n·σ<sub>w</sub>²·E[f(x)²] for x ~ N(b, q
           <sub>l−1</sub>) with bias b (batchnorm: x ~ N(0, 1), gradients divided by the unit’s
           variance n·σ<sub>w</sub>²·Var(h)), the gradients anchored at the top layer.
+          {nonFinite && ' No gradient theory here: NaN or Inf appeared in the pass.'}
         </p>
       )}
     </section>

@@ -14,8 +14,8 @@ import type { Kernels } from '../engine/kernels/kernels';
 import { fillProbeData } from '../engine/probe';
 import { Network } from '../engine/network';
 import { addGradientStats, forwardStats, layerHistogram, type LayerStats } from '../engine/stats';
-import { gradientStdFromTop, meanFieldTheory, measuredWeightVariances } from '../engine/theory';
-import { noTheoryReason } from '../engine/theory-probe';
+import { meanFieldTheory, measuredWeightVariances } from '../engine/theory';
+import { gradientTheory, noTheoryReason } from '../engine/theory-probe';
 import { activationHistogramRange } from '../engine/training-history';
 import type { ProbeRequest, ProbeSlot, WorkerMessage } from './protocol';
 
@@ -153,7 +153,11 @@ export class ProbeSession {
       loss: net.loss,
       elapsedMs: performance.now() - started,
       nonFinite: net.nonFinite,
-      gradTheory: theory ? gradientStdFromTop(theory, stats[stats.length - 1].grad_act_std) : null,
+      gradTheory: gradientTheory(
+        theory,
+        stats[stats.length - 1].grad_act_std,
+        net.nonFinite !== null,
+      ),
       diagnosis: diagnose(config, stats, net.nonFinite),
     });
   }
