@@ -1,6 +1,7 @@
 /**
  * The depth chart's theory curve: drawn (dashed) where the mean-field theory applies, and where
- * it does not, no curve and the reason in words, in the caption and in the chart's label.
+ * it does not (zero weights, narrow layers, while training), no curve and the reason in words,
+ * in the caption and in the chart's label.
  */
 import { expect, type Page, test } from '@playwright/test';
 import { openPage, SMALL } from './helpers';
@@ -36,5 +37,14 @@ test('zero weights: no theory curve, and the page says why in words', async ({ p
 test('narrow layers: no theory curve, with the width it needs', async ({ page }) => {
   await openPage(page, '?layers=4&width=32&batch=200&input=100');
   await expect(page.getByTestId('no-theory')).toContainText('it needs 64 or more');
+  expect(await drawnTheoryLines(page)).toBe(0);
+});
+
+test('training: the depth chart says the theory is for the network as initialized', async ({
+  page,
+}) => {
+  await openPage(page, '?data=spiral&act=tanh&init=xavier&layers=3&width=100&batch=32');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByTestId('no-theory')).toContainText('No theory curve while training');
   expect(await drawnTheoryLines(page)).toBe(0);
 });

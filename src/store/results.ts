@@ -144,6 +144,10 @@ export interface ResultsState {
   dismissNotices: () => void;
 }
 
+/** The depth chart's words for the training view, which it draws without a theory curve. */
+const NO_THEORY_WHILE_TRAINING =
+  'No theory curve while training: the mean-field theory describes the network as initialized, before any step.';
+
 const emptyLayer = (): LayerView => ({
   stats: null,
   hasGradients: false,
@@ -365,7 +369,7 @@ export const useResults = create<ResultsState>()((set, get) => ({
             status: message.running || waiting ? 'training' : 'ready',
             actRange: message.actRange,
             theory: [],
-            noTheory: null,
+            noTheory: NO_THEORY_WHILE_TRAINING,
             gradTheory: [],
             loss: message.loss,
             diagnosis: message.diagnosis,
