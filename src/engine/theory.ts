@@ -4,8 +4,8 @@
  * (config.biasInit), and batchnorm (batch statistics, γ = 1, β = 0) sits before the nonlinearity.
  *
  * Forward, over the units and rows of a wide layer, the linear output z = x·W + b is Gaussian:
- *   without batchnorm  z ~ N(b, q),  q = fanIn·Var(W)·E[x²]   (the input's mean enters: a unit's
- *                      sum Σ x_i·W_ij has a random offset per unit from E[x], variance E[x]²),
+ *   without batchnorm  z ~ N(b, q),  q = fanIn·Var(W)·E[x²]   (the input's mean enters too: it
+ *                      gives each unit's sum a fixed random offset, variance fanIn·Var(W)·E[x]²),
  *   with batchnorm     z is standardized per unit over the batch, which removes b and the offsets:
  *                      pre ~ N(0, σ²/(σ² + ε)),  σ² = fanIn·Var(W)·Var(x)  (a unit's variance).
  * h = f(pre), so its std is √(E[f²] − E[f]²) with the moments taken over that Gaussian.
