@@ -1,5 +1,5 @@
 /**
- * The QA sweep's defects (issue 11 §6), each as a person meets it: a deeply nested link, a
+ * Defects a QA sweep found, each as a person meets it: a deeply nested link, a
  * preprocessing the digits cannot use, hexadecimal numbers, a pasted wall of text, the size
  * refusal's wording, Escape on the Lecture tour, and Train's status on the click.
  */

@@ -1,5 +1,5 @@
 /**
- * Any link loads the page (issue 11 §6): fast-check generates links from the page's real parameter
+ * Any link loads the page: fast-check generates links from the page's real parameter
  * names (src/store/url-testing.ts) with valid, invalid, repeated, nested and huge values, and
  * each must reach a status with the panels drawn, no uncaught error, the notices parseState gives
  * for it shown in the alert region, and the address bar rewritten to the state in use.

@@ -57,7 +57,7 @@ describe('parseState over generated links', () => {
   });
 });
 
-describe('the QA sweep links (issue 11 §6)', () => {
+describe('links that once broke the page', () => {
   it('`a=` nested 1,500 (and 20,000) times loads, refusing the nesting with a notice', () => {
     for (const n of [1500, 20_000]) {
       const { state, notices } = expectSound(`?${'a='.repeat(n)}`);

@@ -164,7 +164,7 @@ export function linkArbitrary(maxPairs = 10, withSlowBackend = true): fc.Arbitra
   return link;
 }
 
-/** Links every run must also meet: the QA sweep's (issue 11 §6). */
+/** Links every run must also meet: each once broke the page (e2e/qa-sweep.spec.ts). */
 export const QA_LINKS = [
   'a='.repeat(1500),
   // Deeper than an unbounded recursion survives in Chromium or Node (10 KB: a host still serves it).
