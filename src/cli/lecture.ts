@@ -8,11 +8,12 @@
  */
 import { CLAIMS, claimsOfChapter, findClaim, needsDigits } from '../engine/claims';
 import { readDigitsBytes } from '../engine/data/digits-file';
-import { BACKENDS, createKernels, defaultBackend } from '../engine/kernels';
+import { createKernels } from '../engine/kernels';
+import { excerpt, readNumber } from '../engine/number-grammar';
 import {
+  backendFlag,
   type FlagSpec,
   helpText,
-  oneOf,
   parseArgs,
   runCommand,
   stringFlag,
@@ -42,9 +43,15 @@ const USAGE =
   'Usage: npm run --silent lecture -- --check [--controls] [--claim ID | --papers] | --list [--papers]';
 
 function parseSeeds(text: string): number[] {
-  const seeds = text.split(',').map((part) => Number(part.trim()));
+  // The page's number grammar (src/engine/number-grammar.ts): 0x10 and '' are refused.
+  const seeds = text.split(',').map((part) => {
+    const reading = readNumber(part);
+    return reading.ok ? reading.value : NaN;
+  });
   if (seeds.some((seed) => !Number.isInteger(seed) || seed < 0 || seed > 4294967295))
-    throw new UsageError(`--seeds must be whole numbers from 0 to 4294967295, got "${text}"`);
+    throw new UsageError(
+      `--seeds must be whole numbers from 0 to 4294967295, got "${excerpt(text)}"`,
+    );
   return seeds;
 }
 
@@ -69,9 +76,7 @@ runCommand(() => {
     if (!claim) throw new UsageError(`unknown claim "${id}" (see --list)`);
     claims = [claim];
   }
-  const backend = args.has('backend')
-    ? oneOf(stringFlag(args, 'backend', FLAGS), BACKENDS, 'backend')
-    : defaultBackend();
+  const backend = backendFlag(args, FLAGS);
   const seeds = args.has('seeds') ? parseSeeds(stringFlag(args, 'seeds', FLAGS)) : undefined;
   const digits = needsDigits(claims) ? readDigitsBytes() : undefined;
   // One kernels instance: the checks run one after another and each builds its own networks.
