@@ -137,12 +137,3 @@ export function drawCanvasMessage(frame: CanvasFrame, theme: CanvasTheme, text: 
   ctx.textBaseline = 'middle';
   ctx.fillText(text, frame.pixelWidth / 2, frame.pixelHeight / 2);
 }
-
-/** "7 %", "<1 %", "100 %": a fraction as the aria-labels say it. */
-export function formatPercent(fraction: number): string {
-  if (!Number.isFinite(fraction)) return '? %';
-  const pct = fraction * 100;
-  if (pct > 0 && pct < 1) return '<1 %';
-  if (pct < 100 && pct > 99) return '>99 %';
-  return `${Math.round(pct)} %`;
-}

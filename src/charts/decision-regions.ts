@@ -1,6 +1,6 @@
+import { formatPercent } from '../engine/format';
 import {
   drawCanvasMessage,
-  formatPercent,
   mixRgb,
   prepareCanvas,
   readCanvasTheme,

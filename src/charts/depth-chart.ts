@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3';
-import { formatPow10, formatStat } from './format';
+import { formatNumber } from '../engine/format';
+import { formatPow10 } from './format';
 import { child, drawLegend, prepareSvg, type LegendItem } from './svg';
 import { chartColors, fontSizeFor, textWidth, theoryDash } from './theme';
 import { decadeDomain, decadeTicks, integerTicks } from './ticks';
@@ -58,7 +59,7 @@ function summarise(name: string, values: (number | null)[], layers: number): str
   if (known.length > 0) {
     const first = known[0];
     const last = known[known.length - 1];
-    const at = (p: (typeof known)[number]) => `${formatStat(p.y!)} (layer ${p.x})`;
+    const at = (p: (typeof known)[number]) => `${formatNumber(p.y!, 3)} (layer ${p.x})`;
     notes.push(known.length === 1 ? at(first) : `${at(first)} to ${at(last)}`);
   }
   if (pending > 0) notes.push(`${pending} layers not computed yet`);

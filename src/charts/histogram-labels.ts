@@ -1,4 +1,5 @@
-import { formatCount, formatPow10, formatValue } from './format';
+import { formatNumber } from '../engine/format';
+import { formatCount, formatPow10 } from './format';
 import { textWidth } from './theme';
 import type { HistogramData } from './types';
 
@@ -10,7 +11,7 @@ export function totalCount(data: HistogramData): number {
 
 /** An x value as labelled: the value itself, or 10^x in log10abs mode. */
 export function formatX(data: HistogramData, x: number): string {
-  return data.mode === 'log10abs' ? formatPow10(x) : formatValue(x);
+  return data.mode === 'log10abs' ? formatPow10(x) : formatNumber(x);
 }
 
 export type Anchor = 'start' | 'middle' | 'end';

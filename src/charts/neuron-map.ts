@@ -1,11 +1,6 @@
 import { interpolateViridis, range } from 'd3';
-import {
-  drawCanvasMessage,
-  formatPercent,
-  prepareCanvas,
-  readCanvasTheme,
-  type CanvasFrame,
-} from './canvas';
+import { drawCanvasMessage, prepareCanvas, readCanvasTheme, type CanvasFrame } from './canvas';
+import { formatPercent } from '../engine/format';
 import { child, prepareSvg } from './svg';
 import { chartColors, fontSizeFor, textWidth } from './theme';
 import type { Size } from './types';

@@ -2,6 +2,7 @@
  * A small 2-D point cloud with its axes through the origin, on a square scale shared by both
  * axes (so zero-centring, rotation and whitening read as the lecture draws them).
  */
+import { formatNumber } from '../engine/format';
 import { prepareCanvas, readCanvasTheme, rgbCss } from './canvas';
 import { classColors } from './decision-regions';
 import type { Size } from './types';
@@ -20,7 +21,7 @@ export function drawPointCloud(canvas: HTMLCanvasElement, data: PointCloudData, 
   const frame = prepareCanvas(
     canvas,
     size,
-    `${data.title}: ${n} points; both axes from −${reach.toPrecision(2)} to ${reach.toPrecision(2)}`,
+    `${data.title}: ${n} points; both axes from ${formatNumber(-reach)} to ${formatNumber(reach)}`,
   );
   if (!frame) return;
   const context = frame.ctx;

@@ -5,6 +5,8 @@
  * search covers the important axis densely.
  */
 import { axisBottom, axisLeft, interpolateViridis, scaleLinear, scaleLog, select } from 'd3';
+import { formatPercent } from '../engine/format';
+import { formatPow10 } from './format';
 import { chartColors } from './theme';
 import type { Size } from './types';
 
@@ -25,7 +27,7 @@ export interface SearchScatterData {
 const MARGIN = { top: 8, right: 12, bottom: 34, left: 52 };
 const MARGINAL_SHARE = 0.35;
 
-const powerOfTen = (value: number) => `1e${Math.round(Math.log10(value))}`.replace('1e0', '1');
+const powerOfTen = (value: number) => formatPow10(Math.round(Math.log10(value)));
 
 export function drawSearchScatter(svg: SVGSVGElement, data: SearchScatterData, size: Size): void {
   const root = select(svg)
@@ -39,7 +41,7 @@ export function drawSearchScatter(svg: SVGSVGElement, data: SearchScatterData, s
     new Set(list.map((t) => t.learningRate.toPrecision(6))).size;
   root.attr(
     'aria-label',
-    `Hyperparameter search: ${grid.length} grid and ${random.length} random trials; ${distinct(grid)} against ${distinct(random)} distinct learning rates; best validation accuracy ${Math.round(best(grid) * 100)} % (grid) and ${Math.round(best(random) * 100)} % (random).`,
+    `Hyperparameter search: ${grid.length} grid and ${random.length} random trials; ${distinct(grid)} against ${distinct(random)} distinct learning rates; best validation accuracy ${formatPercent(best(grid))} (grid) and ${formatPercent(best(random))} (random).`,
   );
   const width = Math.max(10, size.width - MARGIN.left - MARGIN.right);
   const height = Math.max(10, size.height - MARGIN.top - MARGIN.bottom);
@@ -64,7 +66,7 @@ export function drawSearchScatter(svg: SVGSVGElement, data: SearchScatterData, s
     .call(
       axisLeft(accuracyY)
         .ticks(3)
-        .tickFormat((v) => `${Math.round(Number(v) * 100)}%`),
+        .tickFormat((v) => formatPercent(Number(v))),
     )
     .attr('color', chartColors.axis);
   plot

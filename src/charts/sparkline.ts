@@ -1,5 +1,6 @@
 import { extent, scaleLinear, type ScaleLinear } from 'd3';
-import { formatPow10, formatStat, formatValue } from './format';
+import { formatNumber } from '../engine/format';
+import { formatPow10 } from './format';
 import { child, drawLegend, prepareSvg, withHalo, type LegendItem } from './svg';
 import { chartColors, fontSizeFor, guideDash, textWidth, theoryDash } from './theme';
 import { decadeDomain, decadeTicks } from './ticks';
@@ -34,12 +35,12 @@ function describe(data: LineChartData): string {
     const last = finite[finite.length - 1];
     const [min, max] = extent(finite, (p) => p.y) as [number, number];
     return (
-      `${s.name}: ${formatStat(last.y)} at ${data.xTitle} ${formatStat(last.x)}` +
-      ` (range ${formatStat(min)} to ${formatStat(max)})`
+      `${s.name}: ${formatNumber(last.y, 3)} at ${data.xTitle} ${formatNumber(last.x, 3)}` +
+      ` (range ${formatNumber(min, 3)} to ${formatNumber(max, 3)})`
     );
   });
   if (parts.length === 0) parts.push('no data yet');
-  if (data.guide) parts.push(`guide line ${data.guide.label} at ${formatStat(data.guide.y)}`);
+  if (data.guide) parts.push(`guide line ${data.guide.label} at ${formatNumber(data.guide.y, 3)}`);
   return `${data.yTitle} by ${data.xTitle}${data.logY ? ', log scale' : ''}. ${parts.join('; ')}.`;
 }
 
@@ -62,7 +63,7 @@ function yAxis(data: LineChartData, values: number[], maxTicks: number) {
   let tickValues = scale.ticks(maxTicks);
   // d3 treats the count as a hint; thin to every other tick when it gives too many.
   if (tickValues.length > maxTicks) tickValues = tickValues.filter((_, i) => i % 2 === 0);
-  const ticks: Tick[] = tickValues.map((v) => ({ value: v, label: formatValue(v) }));
+  const ticks: Tick[] = tickValues.map((v) => ({ value: v, label: formatNumber(v) }));
   const toValue = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
   return { domain: scale.domain(), ticks, toValue };
 }
@@ -70,14 +71,14 @@ function yAxis(data: LineChartData, values: number[], maxTicks: number) {
 /** d3's nice ticks, as many as fit with a clear gap, and never more than 6 (a time axis needs few). */
 function fittingTicks(x: ScaleLinear<number, number>, width: number, fontSize: number): Tick[] {
   for (let count = 6; count >= 2; count--) {
-    const ticks = x.ticks(count).map((v) => ({ value: v, label: formatValue(v) }));
+    const ticks = x.ticks(count).map((v) => ({ value: v, label: formatNumber(v) }));
     const widest = Math.max(...ticks.map((t) => textWidth(t.label, fontSize)));
     if (ticks.length <= 6 && ticks.length * (widest + 2 * fontSize) <= width) return ticks;
   }
   return x
     .ticks(2)
     .slice(0, 2)
-    .map((v) => ({ value: v, label: formatValue(v) }));
+    .map((v) => ({ value: v, label: formatNumber(v) }));
 }
 
 /**

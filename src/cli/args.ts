@@ -6,6 +6,7 @@ import { BACKENDS, defaultBackend } from '../engine/kernels';
 import type { BackendName } from '../engine/kernels/kernels';
 import { loadBuiltWasm, wasmUnavailableReason } from '../engine/kernels/wasm';
 import { excerpt, readNumber } from '../engine/number-grammar';
+import { errorMessage } from '../engine/format';
 
 export class UsageError extends Error {
   name = 'UsageError';
@@ -97,7 +98,7 @@ export function runCommand(main: () => Promise<void> | void): void {
     .catch((error: unknown) => {
       const usage =
         error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError');
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       process.stderr.write(`error: ${message.split('\n')[0]}\n`);
       process.exit(usage ? 2 : 1);
     });

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Optimizer, Rank, Scalar, Tensor, Tensor2D, Variable } from '@tensorflow/tfjs';
+import { errorMessage, errorStack } from '../engine/format';
 
 type Tf = typeof import('@tensorflow/tfjs');
 type Backend = 'cpu' | 'wasm';
@@ -119,7 +120,7 @@ function parseOptions(argv: string[]): Options {
       },
     }));
   } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
+    fail(errorMessage(error));
   }
   const { backend, workload } = values;
   if (backend === undefined) fail('missing --backend (cpu or wasm)');
@@ -330,6 +331,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`tfjs-peer: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(`tfjs-peer: ${errorStack(error)}\n`);
   process.exit(1);
 });

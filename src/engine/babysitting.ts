@@ -6,6 +6,7 @@
 import type { NetworkConfig, TrainingConfig } from './config';
 import { type Dataset, takeRows } from './data/dataset';
 import type { Kernels } from './kernels/kernels';
+import { formatNumber, formatPercent } from './format';
 import { Trainer } from './trainer';
 
 export type BabysitStepId = 'initial-loss' | 'regularization' | 'overfit' | 'lr-range';
@@ -28,9 +29,6 @@ const TINY_EXAMPLES = 20;
 const TINY_STEPS = 300;
 const RANGE_RATES = [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10];
 const RANGE_STEPS = 100;
-
-const fixed = (value: number, digits = 3) =>
-  Number.isFinite(value) ? value.toFixed(digits) : String(value);
 
 function initialLoss(
   kernels: Kernels,
@@ -56,7 +54,7 @@ export function* babysit(
     id: 'initial-loss',
     title: 'Initial loss is about ln C',
     passed: Math.abs(ratio - 1) < 0.25,
-    summary: `loss ${fixed(start)} at step 0 against ln ${data.classes} = ${fixed(lnC)} (${Math.round((ratio - 1) * 100)} %); far above means the output layer starts confident (large weights).`,
+    summary: `loss ${formatNumber(start, 3)} at step 0 against ln ${data.classes} = ${formatNumber(lnC, 3)} (${formatPercent(ratio - 1)}); far above means the output layer starts confident (large weights).`,
   };
 
   const regularized = initialLoss(kernels, network, training, data, L2_CHECK);
@@ -64,7 +62,7 @@ export function* babysit(
     id: 'regularization',
     title: 'Regularization raises the loss',
     passed: regularized > start,
-    summary: `with L2 ${L2_CHECK} the initial loss is ${fixed(regularized)}, against ${fixed(start)} without: +${fixed(regularized - start)} from ½λΣW².`,
+    summary: `with L2 ${L2_CHECK} the initial loss is ${formatNumber(regularized, 3)}, against ${formatNumber(start, 3)} without: +${formatNumber(regularized - start, 3)} from ½λΣW².`,
   };
 
   const order = Array.from({ length: data.train.count }, (_, i) => i);
@@ -95,7 +93,7 @@ export function* babysit(
     passed: Number.isFinite(after) && after < 0.1 * before,
     summary: overfit.divergence
       ? `diverged at step ${overfit.divergence.step}: lower the learning rate before anything else.`
-      : `training loss ${fixed(before)} → ${fixed(after, 4)} after ${TINY_STEPS} steps at rate ${training.learningRate} (${after < 0.1 * before ? 'the network can learn' : 'not near zero: raise the rate or check the network'}).`,
+      : `training loss ${formatNumber(before, 3)} → ${formatNumber(after, 3)} after ${TINY_STEPS} steps at rate ${training.learningRate} (${after < 0.1 * before ? 'the network can learn' : 'not near zero: raise the rate or check the network'}).`,
   };
 
   const losses = RANGE_RATES.map((learningRate) => {
@@ -115,7 +113,7 @@ export function* babysit(
     id: 'lr-range',
     title: 'Learning-rate range test',
     passed: finite.length > 0,
-    summary: `${RANGE_STEPS} steps at each rate from 1e-6 to 10: lowest loss ${fixed(best.loss)} at rate ${best.rate}${firstDiverged !== undefined ? `; NaN from rate ${firstDiverged} up` : ''}; at 1e-6 the loss barely moves (${fixed(losses[0])}).`,
+    summary: `${RANGE_STEPS} steps at each rate from 1e-6 to 10: lowest loss ${formatNumber(best.loss, 3)} at rate ${best.rate}${firstDiverged !== undefined ? `; NaN from rate ${firstDiverged} up` : ''}; at 1e-6 the loss barely moves (${formatNumber(losses[0], 3)}).`,
     rates: RANGE_RATES,
     losses,
   };

@@ -3,6 +3,7 @@
  * layers whose statistics moved the most, in words such as "layer 10 std: 0.02 → 0.64".
  */
 import type { NetworkConfig } from './config';
+import { formatNumber, formatPercent } from './format';
 import type { LayerStats } from './stats';
 
 const FIELDS: [keyof NetworkConfig, string][] = [
@@ -15,12 +16,6 @@ const FIELDS: [keyof NetworkConfig, string][] = [
   ['biasInit', 'bias init'],
   ['seed', 'seed'],
 ];
-
-const short = (value: number) =>
-  value !== 0 && (Math.abs(value) < 0.01 || Math.abs(value) >= 1000)
-    ? value.toExponential(1)
-    : value.toFixed(2);
-const percent = (value: number) => `${Math.round(value * 100)} %`;
 
 /** log-ratio distance, so 0.02 → 0.2 counts as much as 2 → 20. */
 const logDistance = (a: number, b: number) =>
@@ -43,12 +38,12 @@ export function describeDifferences(
     const layer = i + 1;
     changes.push({
       score: logDistance(a[i].act.std, b[i].act.std),
-      text: `layer ${layer} std: ${short(a[i].act.std)} → ${short(b[i].act.std)}`,
+      text: `layer ${layer} std: ${formatNumber(a[i].act.std)} → ${formatNumber(b[i].act.std)}`,
     });
     if (Number.isFinite(a[i].grad_act_std) && Number.isFinite(b[i].grad_act_std)) {
       changes.push({
         score: logDistance(a[i].grad_act_std, b[i].grad_act_std),
-        text: `layer ${layer} ∂L/∂h std: ${short(a[i].grad_act_std)} → ${short(b[i].grad_act_std)}`,
+        text: `layer ${layer} ∂L/∂h std: ${formatNumber(a[i].grad_act_std)} → ${formatNumber(b[i].grad_act_std)}`,
       });
     }
     // A fraction that moved by 10 points weighs like a tenfold change of a std.
@@ -56,13 +51,13 @@ export function describeDifferences(
     if (saturated > 0.1)
       changes.push({
         score: saturated * 10,
-        text: `layer ${layer} saturated: ${percent(a[i].saturated)} → ${percent(b[i].saturated)}`,
+        text: `layer ${layer} saturated: ${formatPercent(a[i].saturated)} → ${formatPercent(b[i].saturated)}`,
       });
     const dead = Math.abs(a[i].dead - b[i].dead);
     if (dead > 0.1)
       changes.push({
         score: dead * 10,
-        text: `layer ${layer} dead: ${percent(a[i].dead)} → ${percent(b[i].dead)}`,
+        text: `layer ${layer} dead: ${formatPercent(a[i].dead)} → ${formatPercent(b[i].dead)}`,
       });
   }
   changes.sort((x, y) => y.score - x.score);

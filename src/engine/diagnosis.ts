@@ -4,6 +4,7 @@
  */
 import type { ActivationName, InitName, NetworkConfig, TrainingConfig } from './config';
 import { RELU_FAMILY } from './config';
+import { formatNumber, formatPercent } from './format';
 import type { NonFinite } from './network';
 import type { LayerStats } from './stats';
 
@@ -39,16 +40,10 @@ const INIT_LABELS: Record<InitName, string> = {
   lsuv: 'LSUV',
 };
 
-const percent = (fraction: number) => `${Math.round(fraction * 100)} %`;
-const short = (value: number) =>
-  value !== 0 && (Math.abs(value) < 0.01 || Math.abs(value) >= 1000)
-    ? value.toExponential(1)
-    : value.toFixed(2);
-
 /** "stays between 0.21 and 0.63", or "stays at 0.56" when both ends print the same. */
 function stdSpan(layers: LayerStats[]): string {
-  const low = short(Math.min(...layers.map((l) => l.act.std)));
-  const high = short(Math.max(...layers.map((l) => l.act.std)));
+  const low = formatNumber(Math.min(...layers.map((l) => l.act.std)));
+  const high = formatNumber(Math.max(...layers.map((l) => l.act.std)));
   return low === high ? `stays at ${low}` : `stays between ${low} and ${high}`;
 }
 
@@ -97,7 +92,7 @@ export function diagnose(
   if (saturated > 0.5) {
     return {
       severity: 'problem',
-      headline: `${act} with ${init} weights: ${percent(saturated)} of units saturated; gradients vanish.`,
+      headline: `${act} with ${init} weights: ${formatPercent(saturated)} of units saturated; gradients vanish.`,
       explanation: `Large weights push the inputs of ${act} far into its flat tails, where its slope is near zero, so almost no gradient flows back.`,
       fix: initFix(config) ?? { label: 'Turn on batch normalization', change: { batchnorm: true } },
     };
@@ -107,7 +102,7 @@ export function diagnose(
     const worst = layers.reduce((a, b) => (b.dead > a.dead ? b : a));
     return {
       severity: 'problem',
-      headline: `${percent(dead)} of the ReLUs in layer ${worst.layer} are dead: they output zero for every example.`,
+      headline: `${formatPercent(dead)} of the ReLUs in layer ${worst.layer} are dead: they output zero for every example.`,
       explanation:
         'A dead ReLU never fires, so it gets no gradient and never recovers; bad initialization or a too-high learning rate knock units off the data.',
       fix:
@@ -120,7 +115,7 @@ export function diagnose(
   if (last.act.std < 1e-3 || ratio < 0.05) {
     return {
       severity: 'problem',
-      headline: `Activations collapse toward zero: std ${short(first.act.std)} at layer 1, ${short(last.act.std)} at layer ${last.layer}.`,
+      headline: `Activations collapse toward zero: std ${formatNumber(first.act.std)} at layer 1, ${formatNumber(last.act.std)} at layer ${last.layer}.`,
       explanation: `Each layer multiplies by weights too small for ${act} (${init}), so the signal shrinks layer after layer and the weight gradients of the upper layers vanish with it.`,
       fix: initFix(config) ?? { label: 'Turn on batch normalization', change: { batchnorm: true } },
     };
@@ -128,7 +123,7 @@ export function diagnose(
   if (ratio > 20 || last.act.std > 1e3) {
     return {
       severity: 'problem',
-      headline: `Activations explode: std ${short(first.act.std)} at layer 1, ${short(last.act.std)} at layer ${last.layer}.`,
+      headline: `Activations explode: std ${formatNumber(first.act.std)} at layer 1, ${formatNumber(last.act.std)} at layer ${last.layer}.`,
       explanation: `Each layer multiplies by weights too large for ${act} (${init}), so the scale grows geometrically with depth.`,
       fix: initFix(config) ?? { label: 'Turn on batch normalization', change: { batchnorm: true } },
     };
@@ -136,7 +131,7 @@ export function diagnose(
   if (ratio < 0.3 && !config.batchnorm) {
     return {
       severity: 'warning',
-      headline: `Activations shrink slowly with depth: std ${short(first.act.std)} at layer 1, ${short(last.act.std)} at layer ${last.layer}.`,
+      headline: `Activations shrink slowly with depth: std ${formatNumber(first.act.std)} at layer 1, ${formatNumber(last.act.std)} at layer ${last.layer}.`,
       explanation: `${init} initialization does not quite match ${act}; in a deeper network the signal would fade.`,
       fix: initFix(config),
     };
@@ -194,7 +189,7 @@ export function diagnoseTraining(
     const layer = layers[worst];
     return {
       severity: climb > 0.15 ? 'problem' : 'warning',
-      headline: `ReLUs are dying: layer ${layer.layer} went from ${percent(deadAtStart[worst])} to ${percent(layer.dead)} dead units since step 0.`,
+      headline: `ReLUs are dying: layer ${layer.layer} went from ${formatPercent(deadAtStart[worst])} to ${formatPercent(layer.dead)} dead units since step 0.`,
       explanation: `At learning rate ${rate} the updates are large enough to knock units off the data cloud; a dead ReLU outputs 0 for every example, gets no gradient, and never comes back. Lower the rate, or use leaky ReLU (which keeps a small gradient) or He initialization.`,
       fix: {
         label: `Lower the learning rate to ${lowerRate(rate)}`,

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { composeFigure, type FigurePanel, svgText, svgToPng } from '../charts/export-figure';
+import { errorMessage } from '../engine/format';
 import { useResults } from '../store/results';
 import { download } from './download';
 import { ACTIVATION_LABELS, INIT_LABELS } from './Controls';
@@ -63,9 +64,7 @@ export function SharePanel() {
       download(file.content, file.name, 'text/x-python');
       setStatus(`Saved ${file.name}`);
     } catch (error) {
-      setStatus(
-        `This experiment cannot be exported as code: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      setStatus(`This experiment cannot be exported as code: ${errorMessage(error)}`);
     }
   };
   const exportData = (format: 'csv' | 'json') => {

@@ -1,7 +1,7 @@
 /** The statistics of every layer as a table: the charts' text alternative. */
 import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
-import { formatNumber, formatPercent } from './format';
+import { formatNumber, formatPercent, MISSING } from './format';
 
 export function StatsTable() {
   const isOpen = useSettings((s) => s.open.includes('table'));
@@ -46,8 +46,8 @@ export function StatsTable() {
                 <td>{formatNumber(s?.act.mean, 3)}</td>
                 <td>{formatNumber(s?.act.std, 3)}</td>
                 <td>{formatNumber(theory[i]?.actStd, 3)}</td>
-                <td>{saturating ? formatPercent(s?.saturated) : '–'}</td>
-                <td>{canDie ? formatPercent(s?.dead) : '–'}</td>
+                <td>{saturating ? formatPercent(s?.saturated) : MISSING}</td>
+                <td>{canDie ? formatPercent(s?.dead) : MISSING}</td>
                 <td>{formatNumber(g?.grad_act_std, 3)}</td>
                 <td>{formatNumber(g?.grad_w_std, 3)}</td>
                 <td>{formatNumber(s?.w_std, 3)}</td>

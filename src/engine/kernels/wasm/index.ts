@@ -5,6 +5,7 @@
  */
 import { OptCode, RESULT_SLOTS, type Kernels } from '../kernels';
 import { bestVariant, instantiate, wasmUnavailableReason, type WasmVariant } from './load';
+import { errorMessage } from '../../format';
 
 export type { WasmVariant } from './load';
 export { wasmUnavailableReason } from './load';
@@ -18,7 +19,7 @@ export async function loadBuiltWasm(): Promise<void> {
   try {
     await import('./built');
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     if (!message.includes('build/modules')) throw error;
   }
 }
