@@ -19,15 +19,14 @@ import type { Kernels } from './kernels/kernels';
 import { Network, type NonFinite } from './network';
 import { Optimizer } from './optimizer';
 import { addGradientStats, forwardStats, layerHistogram, unitFiringFractions } from './stats';
+import { ACTIVATION_BINS, TRAINING_GRADIENT_LOG_RANGE } from './histogram-ranges';
 import {
-  ACTIVATION_BINS,
   activationHistogramRange,
   type Divergence,
   divergenceMessage,
   type Evaluation,
   EXPLOSION_FACTOR,
   EXPLOSION_PATIENCE,
-  GRADIENT_LOG_RANGE,
   type MonitorOptions,
   type MonitorResult,
   type StepResult,
@@ -187,7 +186,7 @@ export class Trainer {
     net.backward();
     const [actLow, actHigh] = options.activationRange ?? this.defaultActivationRange();
     const actBins = options.activationBins ?? ACTIVATION_BINS;
-    const [gradLow, gradHigh] = options.gradientLogRange ?? GRADIENT_LOG_RANGE;
+    const [gradLow, gradHigh] = options.gradientLogRange ?? TRAINING_GRADIENT_LOG_RANGE;
     const gradBins = options.gradientBins ?? Math.round(4 * (gradHigh - gradLow));
     const result: MonitorResult = {
       step,

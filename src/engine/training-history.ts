@@ -45,7 +45,7 @@ export interface MonitorOptions {
   /** x-range of the activation histograms; by default fixed at the first monitor after reset. */
   activationRange?: [number, number];
   activationBins?: number;
-  /** log10 |∂L/∂h| range of the gradient histograms (default GRADIENT_LOG_RANGE). */
+  /** log10 |∂L/∂h| range of the gradient histograms (default TRAINING_GRADIENT_LOG_RANGE). */
   gradientLogRange?: [number, number];
   gradientBins?: number;
 }
@@ -91,11 +91,6 @@ export function divergenceMessage(
 export const SERIES_CAPACITY = 1024;
 /** Default histogram snapshots per layer and kind (rows of a ridgeline). */
 export const SNAPSHOT_CAPACITY = 64;
-
-/** Bins of the activation histograms. */
-export const ACTIVATION_BINS = 50;
-/** log10 |∂L/∂h| from 1e-12 to 1e2, four bins a decade: training gradients span many decades. */
-export const GRADIENT_LOG_RANGE: [number, number] = [-12, 2];
 
 /** Rounds up to 1, 2 or 5 times a power of ten, so axis ends are readable. */
 export function niceCeiling(value: number): number {

@@ -123,8 +123,6 @@ export interface ResultsState {
   noTheory: string | null;
   gradTheory: (number | null)[];
   actRange: [number, number];
-  gradLogRange: [number, number];
-  memoryBytes: number;
   layers: LayerView[];
   loss: number | null;
   elapsedMs: number | null;
@@ -192,8 +190,6 @@ export const useResults = create<ResultsState>()((set, get) => ({
   noTheory: null,
   gradTheory: [],
   actRange: [-1, 1],
-  gradLogRange: [-18, 4],
-  memoryBytes: 0,
   layers: [],
   loss: null,
   elapsedMs: null,
@@ -320,8 +316,6 @@ export const useResults = create<ResultsState>()((set, get) => ({
             theory: message.theory ?? [],
             noTheory: message.noTheory,
             actRange: message.actRange,
-            gradLogRange: message.gradLogRange,
-            memoryBytes: message.memoryBytes,
           });
           break;
         case 'forward':

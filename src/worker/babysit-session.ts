@@ -6,10 +6,10 @@ import { WorkerJob } from './job';
 import type { BabysitRequest } from './protocol';
 
 export class BabysitSession extends WorkerJob {
-  async run(request: BabysitRequest): Promise<void> {
+  async run(request: BabysitRequest, digitsUrl: string): Promise<void> {
     const stale = this.begin();
     try {
-      const dataset = await buildDataset(request.data, request.network.seed, request.digitsUrl);
+      const dataset = await buildDataset(request.data, request.network.seed, digitsUrl);
       const network: NetworkConfig = {
         ...request.network,
         inputDim: dataset.inputDim,

@@ -15,7 +15,7 @@ export class ClaimSession {
     private readonly post: (message: WorkerMessage) => void,
   ) {}
 
-  async check(request: ClaimCheckRequest): Promise<void> {
+  async check(request: ClaimCheckRequest, digitsUrl: string): Promise<void> {
     const claim = findClaim(request.claim);
     const variant = request.variant ?? 'claim';
     if (!claim) {
@@ -30,7 +30,7 @@ export class ClaimSession {
       return;
     }
     try {
-      const digits = needsDigits([claim]) ? await loadDigitsBytes(request.digitsUrl) : undefined;
+      const digits = needsDigits([claim]) ? await loadDigitsBytes(digitsUrl) : undefined;
       this.kernels ??= this.createKernels();
       const result = claim.check(this.kernels, { digits, variant });
       const { id } = request;

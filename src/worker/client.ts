@@ -11,6 +11,7 @@ import type { BackendParam } from '../store/url-state';
 import type {
   DataSpec,
   BabysitRequest,
+  InitRequest,
   ProbeRequest,
   SearchRequest,
   TrainControlRequest,
@@ -42,7 +43,7 @@ export class EngineClient {
       this.restart();
     };
     this.worker = worker;
-    this.send({ type: 'init', backend: this.backend });
+    this.send(this.initRequest());
   }
 
   stop(): void {
@@ -53,7 +54,7 @@ export class EngineClient {
   }
 
   probe(config: NetworkConfig, batch: number): void {
-    if (this.lastTrain) this.send({ type: 'train-stop' });
+    if (this.lastTrain) this.send({ type: 'train-stop', slot: 'current' });
     this.lastTrain = null;
     const request: ProbeRequest = {
       type: 'probe',
@@ -114,7 +115,6 @@ export class EngineClient {
     data: DataSpec,
     speed: number,
   ): TrainSetupRequest {
-    const digitsUrl = new URL(DIGITS_URL, document.baseURI).href;
     return {
       type: 'train-setup',
       id: this.nextId++,
@@ -123,7 +123,6 @@ export class EngineClient {
       training,
       data,
       speed,
-      digitsUrl,
     };
   }
 
@@ -156,7 +155,6 @@ export class EngineClient {
       id: this.nextId++,
       claim,
       variant,
-      digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
     });
   }
 
@@ -164,18 +162,16 @@ export class EngineClient {
    * Starts a random-against-grid search on the current network and data set, its trials split
    * over workers of their own: one per core the page can spare (at least one, at most four).
    */
-  search(request: Omit<SearchRequest, 'type' | 'id' | 'digitsUrl' | 'shard'>): void {
+  search(request: Omit<SearchRequest, 'type' | 'id' | 'shard'>): void {
     const id = this.nextId++;
     const count = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
     while (this.searchWorkers.length < count) this.searchWorkers.push(this.spawnSearchWorker());
     useResults.getState().searchStarted(id, count);
-    const digitsUrl = new URL(DIGITS_URL, document.baseURI).href;
     this.searchWorkers.slice(0, count).forEach((worker, index) =>
       worker.postMessage({
         ...request,
         type: 'search',
         id,
-        digitsUrl,
         shard: { index, count },
       } satisfies WorkerRequest),
     );
@@ -184,16 +180,15 @@ export class EngineClient {
   private spawnSearchWorker(): Worker {
     const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
-    worker.postMessage({ type: 'init', backend: this.backend } satisfies WorkerRequest);
+    worker.postMessage(this.initRequest() satisfies WorkerRequest);
     return worker;
   }
 
   /** Runs the babysitting checklist on the current network and data set. */
-  babysit(request: Omit<BabysitRequest, 'type' | 'id' | 'digitsUrl'>): void {
+  babysit(request: Omit<BabysitRequest, 'type' | 'id'>): void {
     const id = this.nextId++;
     useResults.getState().babysitStarted(id);
-    const digitsUrl = new URL(DIGITS_URL, document.baseURI).href;
-    this.send({ ...request, type: 'babysit', id, digitsUrl });
+    this.send({ ...request, type: 'babysit', id });
   }
 
   cancelBabysit(): void {
@@ -209,7 +204,6 @@ export class EngineClient {
       id,
       data,
       seed,
-      digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
     });
   }
 
@@ -242,6 +236,15 @@ export class EngineClient {
       const { network, training, data, speed } = this.lastTrainPinned;
       this.trainSetupPinned(network, training, data, speed);
     }
+  }
+
+  /** The digits file's URL resolved against the page (the worker's own URL is elsewhere). */
+  private initRequest(): InitRequest {
+    return {
+      type: 'init',
+      backend: this.backend,
+      digitsUrl: new URL(DIGITS_URL, document.baseURI).href,
+    };
   }
 
   private send(request: WorkerRequest): void {

@@ -29,10 +29,18 @@ const yieldToMessages = () =>
     channel.port2.postMessage(null);
   });
 
-let kernels: Kernels | null = null;
-let session: ProbeSession | null = null;
+/** What init sets up: the engine's kernels and where the digits file is. */
+interface Engine {
+  kernels: Kernels;
+  digitsUrl: string;
+  /** Fresh kernels of the same backend, for a session that lays out a heap of its own. */
+  more: () => Kernels;
+}
+
+let engine: Engine | null = null;
+let probe: ProbeSession | null = null;
 /** The pinned configuration 'A' runs on kernels of its own, beside the current one. */
-let pinnedSession: ProbeSession | null = null;
+let pinnedProbe: ProbeSession | null = null;
 let training: TrainingSession | null = null;
 /** The pinned configuration's run, on kernels of its own, stepped with the current one. */
 let pinnedTraining: TrainingSession | null = null;
@@ -40,99 +48,91 @@ let claims: ClaimSession | null = null;
 let search: SearchSession | null = null;
 let babysitting: BabysitSession | null = null;
 
+const postFrame = (message: WorkerMessage, transfer?: Transferable[]) =>
+  self.postMessage(message, transfer ?? []);
+
+function ready(what: string): Engine {
+  if (!engine) throw new Error(`${what} before init`);
+  return engine;
+}
+
+type Handlers = {
+  [Type in WorkerRequest['type']]: (request: Extract<WorkerRequest, { type: Type }>) => void;
+};
+
+/** One handler per request type. */
+const handlers: Handlers = {
+  init(request) {
+    const backend = request.backend === 'auto' ? defaultBackend() : request.backend;
+    let kernels: Kernels;
+    try {
+      kernels = createKernels(backend);
+    } catch {
+      kernels = createKernels('ts');
+    }
+    const name = kernels.name;
+    engine = { kernels, digitsUrl: request.digitsUrl, more: () => createKernels(name) };
+    probe = new ProbeSession(kernels, post);
+    // Training gets kernels of its own: each network lays out its backend's heap from the start.
+    training = new TrainingSession(engine.more, postFrame, yieldToMessages);
+    post({ type: 'hello', backend: kernels.name, variant: kernels.variant });
+  },
+  probe(request) {
+    const { more } = ready('probe');
+    if (request.slot === 'a') pinnedProbe ??= new ProbeSession(more(), post, 'a');
+    const target = request.slot === 'a' ? pinnedProbe : probe;
+    target!.supersede(request.id);
+    void target!.run(request, yieldToMessages);
+  },
+  'preprocess-views'(request) {
+    preprocessViews(request, ready('preprocessing').digitsUrl)
+      .then(post)
+      .catch((error: unknown) =>
+        post({ type: 'error', id: request.id, field: 'preprocess', message: String(error) }),
+      );
+  },
+  babysit(request) {
+    const { more, digitsUrl } = ready('babysitting');
+    babysitting ??= new BabysitSession(more, post, yieldToMessages);
+    void babysitting.run(request, digitsUrl);
+  },
+  'babysit-cancel': () => babysitting?.cancel(),
+  search(request) {
+    const { more, digitsUrl } = ready('search');
+    search ??= new SearchSession(more, post, yieldToMessages);
+    void search.run(request, digitsUrl);
+  },
+  'search-cancel': () => search?.cancel(),
+  'claim-check'(request) {
+    const { more, digitsUrl } = ready('claim check');
+    claims ??= new ClaimSession(more, post);
+    void claims.check(request, digitsUrl);
+  },
+  'train-setup'(request) {
+    const { more, digitsUrl } = ready('training');
+    if (request.slot === 'a') {
+      pinnedTraining ??= new TrainingSession(more, postFrame, yieldToMessages, 'a');
+      void pinnedTraining.setup(request, digitsUrl);
+    } else void training?.setup(request, digitsUrl);
+  },
+  'train-config': (request) => training?.configure(request.id, request.training, request.speed),
+  'train-control'(request) {
+    training?.control(request.id, request.action);
+    pinnedTraining?.controlCurrent(request.action);
+  },
+  'train-stop'(request) {
+    if (request.slot === 'current') training?.stop();
+    pinnedTraining?.stop();
+  },
+  crash() {
+    // Fails as a real bug would: an uncaught error reaches the page's onerror.
+    setTimeout(() => {
+      throw new Error('worker crash requested');
+    });
+  },
+};
+
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
-  switch (request.type) {
-    case 'init': {
-      const backend = request.backend === 'auto' ? defaultBackend() : request.backend;
-      try {
-        kernels = createKernels(backend);
-      } catch {
-        kernels = createKernels('ts');
-      }
-      session = new ProbeSession(kernels, post);
-      // Training gets kernels of its own: each network lays out its backend's heap from the start.
-      const trainingBackend = kernels.name;
-      training = new TrainingSession(
-        () => createKernels(trainingBackend),
-        (message, transfer) => self.postMessage(message, transfer ?? []),
-        yieldToMessages,
-      );
-      post({ type: 'hello', backend: kernels.name, variant: kernels.variant });
-      return;
-    }
-    case 'probe': {
-      if (!session || !kernels) throw new Error('probe before init');
-      const backend = kernels.name;
-      if (request.slot === 'a')
-        pinnedSession ??= new ProbeSession(createKernels(backend), post, 'a');
-      const target = request.slot === 'a' ? pinnedSession! : session;
-      target.supersede(request.id);
-      void target.run(request, yieldToMessages);
-      return;
-    }
-    case 'preprocess-views':
-      preprocessViews(request)
-        .then(post)
-        .catch((error: unknown) =>
-          post({ type: 'error', id: request.id, field: 'preprocess', message: String(error) }),
-        );
-      return;
-    case 'babysit': {
-      if (!kernels) throw new Error('babysitting before init');
-      const backend = kernels.name;
-      babysitting ??= new BabysitSession(() => createKernels(backend), post, yieldToMessages);
-      void babysitting.run(request);
-      return;
-    }
-    case 'babysit-cancel':
-      babysitting?.cancel();
-      return;
-    case 'search': {
-      if (!kernels) throw new Error('search before init');
-      const backend = kernels.name;
-      search ??= new SearchSession(() => createKernels(backend), post, yieldToMessages);
-      void search.run(request);
-      return;
-    }
-    case 'search-cancel':
-      search?.cancel();
-      return;
-    case 'claim-check': {
-      if (!kernels) throw new Error('claim check before init');
-      const backend = kernels.name;
-      claims ??= new ClaimSession(() => createKernels(backend), post);
-      void claims.check(request);
-      return;
-    }
-    case 'train-setup':
-      if (request.slot === 'a') {
-        const backend = kernels!.name;
-        pinnedTraining ??= new TrainingSession(
-          () => createKernels(backend),
-          (message, transfer) => self.postMessage(message, transfer ?? []),
-          yieldToMessages,
-          'a',
-        );
-        void pinnedTraining.setup(request);
-      } else void training?.setup(request);
-      return;
-    case 'train-config':
-      training?.configure(request.id, request.training, request.speed);
-      return;
-    case 'train-control':
-      training?.control(request.id, request.action);
-      pinnedTraining?.controlCurrent(request.action);
-      return;
-    case 'train-stop':
-      if (request.slot !== 'a') training?.stop();
-      pinnedTraining?.stop();
-      return;
-    case 'crash':
-      // Fails as a real bug would: an uncaught error reaches the page's onerror.
-      setTimeout(() => {
-        throw new Error('worker crash requested');
-      });
-      return;
-  }
+  (handlers[request.type] as (request: WorkerRequest) => void)(request);
 };

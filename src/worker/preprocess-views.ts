@@ -17,11 +17,12 @@ const SAMPLES = 4;
 
 export async function preprocessViews(
   request: PreprocessViewsRequest,
+  digitsUrl: string,
 ): Promise<PreprocessViewsMessage> {
   const raw = await buildDataset(
     { ...request.data, normalize: false, preprocess: 'none' },
     request.seed,
-    request.digitsUrl,
+    digitsUrl,
   );
   if (raw.inputDim === 2) {
     const clouds = CLOUD_MODES.map((mode) => {

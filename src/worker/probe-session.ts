@@ -3,12 +3,7 @@
  * layer 1 down), then backward from the top (gradient panels fill upward). Between layers it
  * yields to the message queue, and drops the pass as soon as a newer request has arrived.
  */
-import {
-  ConfigError,
-  estimateNetworkBytes,
-  type NetworkConfig,
-  validateNetworkConfig,
-} from '../engine/config';
+import { ConfigError, type NetworkConfig, validateNetworkConfig } from '../engine/config';
 import { diagnose } from '../engine/diagnosis';
 import type { Kernels } from '../engine/kernels/kernels';
 import { fillProbeData } from '../engine/probe';
@@ -16,14 +11,14 @@ import { Network } from '../engine/network';
 import { addGradientStats, forwardStats, layerHistogram, type LayerStats } from '../engine/stats';
 import { meanFieldTheory, measuredWeightVariances } from '../engine/theory';
 import { gradientTheory, noTheoryReason } from '../engine/theory-probe';
+import {
+  ACTIVATION_BINS,
+  PROBE_GRADIENT_BINS,
+  PROBE_GRADIENT_LOG_BINS,
+  PROBE_GRADIENT_LOG_RANGE,
+} from '../engine/histogram-ranges';
 import { activationHistogramRange } from '../engine/training-history';
 import type { ProbeRequest, ProbeSlot, WorkerMessage } from './protocol';
-
-export const ACT_BINS = 50;
-export const GRAD_BINS = 41;
-/** log10|g| from 1e-18 to 1e4, four bins a decade: vanishing gradients span many decades. */
-export const GRAD_LOG_RANGE: [number, number] = [-18, 4];
-const GRAD_LOG_BINS = 88;
 
 export class ProbeSession {
   private latestId = 0;
@@ -96,15 +91,13 @@ export class ProbeSession {
       theory,
       noTheory,
       actRange,
-      gradLogRange: GRAD_LOG_RANGE,
-      memoryBytes: estimateNetworkBytes(config, batch),
     });
 
     const stats: LayerStats[] = [];
     for (let i = 0; i < net.layers.length; i++) {
       net.forwardLayer(i, true);
       stats.push(forwardStats(net, i));
-      const actHistogram = layerHistogram(net, i, 'act', actRange[0], actRange[1], ACT_BINS);
+      const actHistogram = layerHistogram(net, i, 'act', actRange[0], actRange[1], ACTIVATION_BINS);
       this.post({
         slot: this.slot,
         type: 'forward',
@@ -132,14 +125,14 @@ export class ProbeSession {
         id,
         layer: i + 1,
         stats: { ...stats[i] },
-        gradHistogram: layerHistogram(net, i, 'grad', -spread, spread, GRAD_BINS),
+        gradHistogram: layerHistogram(net, i, 'grad', -spread, spread, PROBE_GRADIENT_BINS),
         gradLogHistogram: layerHistogram(
           net,
           i,
           'grad',
-          GRAD_LOG_RANGE[0],
-          GRAD_LOG_RANGE[1],
-          GRAD_LOG_BINS,
+          PROBE_GRADIENT_LOG_RANGE[0],
+          PROBE_GRADIENT_LOG_RANGE[1],
+          PROBE_GRADIENT_LOG_BINS,
           'log10abs',
         ),
       });

@@ -37,6 +37,8 @@ export interface CrashRequest {
 export interface InitRequest {
   type: 'init';
   backend: BackendChoice | 'auto';
+  /** Absolute URL of the digits file (the worker's own URL is not the page's). */
+  digitsUrl: string;
 }
 
 /** The data a training run learns from. */
@@ -63,8 +65,6 @@ export interface TrainSetupRequest {
   data: DataSpec;
   /** Most steps per second (0: as fast as possible), so a demonstration can be watched. */
   speed: number;
-  /** Absolute URL of the digits file (the worker's own URL is not the page's). */
-  digitsUrl: string;
 }
 
 /** Changes that take effect from the next step on, without a rebuild. */
@@ -84,8 +84,8 @@ export interface TrainControlRequest {
 /** Leaves training: the probe view takes over again. */
 export interface TrainStopRequest {
   type: 'train-stop';
-  /** Only the pinned run (A), or every run. */
-  slot?: 'a';
+  /** 'a': only the pinned run; 'current': every run (A trains on the current run's batches). */
+  slot: ProbeSlot;
 }
 
 /** Runs one lecture claim's check (its verdict with the supporting numbers). */
@@ -95,7 +95,6 @@ export interface ClaimCheckRequest {
   claim: string;
   /** The claim's own setting (default) or its control's. */
   variant?: ClaimVariant;
-  digitsUrl: string;
 }
 
 /** Random against grid search over learning rate × L2, the same budget each. */
@@ -105,7 +104,6 @@ export interface SearchRequest {
   network: NetworkConfig;
   training: TrainingConfig;
   data: DataSpec;
-  digitsUrl: string;
   /** Trials per method (the grid takes the largest square at most this). */
   budget: number;
   /** Training steps per trial. */
@@ -126,7 +124,6 @@ export interface BabysitRequest {
   network: NetworkConfig;
   training: TrainingConfig;
   data: DataSpec;
-  digitsUrl: string;
 }
 
 export interface BabysitCancelRequest {
@@ -139,7 +136,6 @@ export interface PreprocessViewsRequest {
   id: number;
   data: DataSpec;
   seed: number;
-  digitsUrl: string;
 }
 
 export type WorkerRequest =
@@ -174,8 +170,6 @@ export interface StartMessage {
   /** Why no theory is drawn, in words for the page, or null when it is. */
   noTheory: string | null;
   actRange: [number, number];
-  gradLogRange: [number, number];
-  memoryBytes: number;
 }
 
 export interface ForwardMessage {

@@ -10,10 +10,10 @@ import { WorkerJob } from './job';
 import type { SearchRequest } from './protocol';
 
 export class SearchSession extends WorkerJob {
-  async run(request: SearchRequest): Promise<void> {
+  async run(request: SearchRequest, digitsUrl: string): Promise<void> {
     const stale = this.begin();
     try {
-      const dataset = await buildDataset(request.data, request.network.seed, request.digitsUrl);
+      const dataset = await buildDataset(request.data, request.network.seed, digitsUrl);
       const network: NetworkConfig = {
         ...request.network,
         inputDim: dataset.inputDim,

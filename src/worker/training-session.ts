@@ -55,14 +55,14 @@ export class TrainingSession {
     private readonly slot: ProbeSlot = 'current',
   ) {}
 
-  async setup(request: TrainSetupRequest): Promise<void> {
+  async setup(request: TrainSetupRequest, digitsUrl: string): Promise<void> {
     this.running = false;
     this.id = request.id;
     // Controls for this run that arrive while the data set loads must not reach the old run.
     this.trainer = null;
     this.playAfterSetup = false;
     try {
-      const dataset = await buildDataset(request.data, request.network.seed, request.digitsUrl);
+      const dataset = await buildDataset(request.data, request.network.seed, digitsUrl);
       if (request.id !== this.id) return;
       const network: NetworkConfig = {
         ...request.network,
