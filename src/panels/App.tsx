@@ -1,14 +1,11 @@
 /** The page: controls on the left; diagnosis, depth chart and every layer's panels on the right. */
+import { lazy, Suspense } from 'react';
 import { useResults } from '../store/results';
 import { Alerts } from './Alerts';
 import { useSettings } from '../store/settings';
-import { CLAIMS } from '../engine/claims';
-import { BabysitPanel } from './BabysitPanel';
+import { CLAIM_IDS } from '../engine/claims/types';
 import { ComparePanel } from './ComparePanel';
-import { PreprocessPanel } from './PreprocessPanel';
-import { SearchPanel } from './SearchPanel';
 import { SharePanel } from './SharePanel';
-import { TourPanel } from './TourPanel';
 import { EmbedStrip } from './EmbedStrip';
 import { Controls } from './Controls';
 import { DepthChartPanel } from './DepthChartPanel';
@@ -16,7 +13,16 @@ import { DiagnosisPanel } from './DiagnosisPanel';
 import { LayerGrid } from './LayerGrid';
 import { StatsTable } from './StatsTable';
 import { TrainingControls } from './TrainingControls';
-import { TrainingView } from './TrainingView';
+
+// What the first view does not show loads when it is first needed: the training panels (the
+// training view, preprocessing, babysitting, search) when training starts, the tour (its texts,
+// scenes and the papers' figures) when it opens, from the header's button or a ?tour= link.
+const TrainingPanels = lazy(() =>
+  import('./TrainingPanels').then((module) => ({ default: module.TrainingPanels })),
+);
+const TourPanel = lazy(() =>
+  import('./TourPanel').then((module) => ({ default: module.TourPanel })),
+);
 
 export function App() {
   const embed = useSettings((s) => s.embed);
@@ -56,7 +62,7 @@ function FullApp() {
           type="button"
           className="tour-button"
           aria-expanded={tour !== null}
-          onClick={() => setTour(tour ? null : CLAIMS[0].id)}
+          onClick={() => setTour(tour ? null : CLAIM_IDS[0])}
         >
           Lecture tour
         </button>
@@ -71,15 +77,20 @@ function FullApp() {
       </aside>
       <main className="content">
         <Alerts />
-        <TourPanel />
+        {tour !== null && (
+          <Suspense fallback={null}>
+            <TourPanel />
+          </Suspense>
+        )}
         <div className="overview">
           <DiagnosisPanel />
           <DepthChartPanel />
         </div>
-        {mode === 'train' && <TrainingView />}
-        <PreprocessPanel />
-        <BabysitPanel />
-        <SearchPanel />
+        {mode === 'train' && (
+          <Suspense fallback={null}>
+            <TrainingPanels />
+          </Suspense>
+        )}
         <ComparePanel />
         <LayerGrid />
         <StatsTable />

@@ -4,11 +4,10 @@
  * by the engine in the worker (data-testid="claim-<id>", data-reproduced). ←/→ walk the steps.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { drawLineChart, type LineChartData } from '../charts/sparkline';
-import { PaperFigures } from './PaperFigures';
-import { useChart } from './useChart';
+import { PaperFigures, VerdictChart } from './PaperFigures';
 import { useEscapeToClose } from './useEscapeToClose';
-import { CHAPTERS, CLAIMS, type Claim, type ClaimScene } from '../engine/claims';
+import { CHAPTERS, CLAIM_INFOS } from '../engine/claims/info';
+import type { ClaimInfo, ClaimScene } from '../engine/claims/types';
 import { LECTURE_BATCH, LECTURE_NETWORK } from '../engine/config';
 import { engine, trainingActions } from '../store/engine';
 import { useResults, verdictKey } from '../store/results';
@@ -20,46 +19,14 @@ export function applyScene(scene: ClaimScene): void {
   useSettings.getState().applyPreset({
     network: { ...LECTURE_NETWORK, ...scene.network },
     batch: scene.batch ?? LECTURE_BATCH,
-    data: {
-      ...DEFAULT_DATA,
-      ...scene.dataOptions,
-      preprocess: scene.dataOptions?.normalize === false ? 'none' : 'normalize',
-      name: scene.data ?? 'probe',
-    },
+    data: { ...DEFAULT_DATA, ...scene.dataOptions, name: scene.data ?? 'probe' },
     training: { ...DEFAULT_TRAINING, ...scene.training },
     pinned: null,
   });
   if (scene.train) trainingActions.train();
 }
 
-/** The 2-D weight path of sigmoid-not-zero-centred: all-positive inputs zig-zag, centred do not. */
-function ZigzagChart({ measured }: { measured: Record<string, unknown> }) {
-  const path = (w1: unknown, w2: unknown) =>
-    Array.isArray(w1) && Array.isArray(w2)
-      ? w1.map((x, i) => ({ x: Number(x), y: Number(w2[i]) }))
-      : [];
-  const data: LineChartData = {
-    series: [
-      {
-        name: 'all-positive inputs',
-        color: 'var(--chart-grad)',
-        values: path(measured.zigzagW1, measured.zigzagW2),
-      },
-      {
-        name: 'zero-centred inputs',
-        color: 'var(--chart-act)',
-        values: path(measured.centredW1, measured.centredW2),
-        dashed: true,
-      },
-    ],
-    xTitle: 'w₁',
-    yTitle: 'w₂',
-  };
-  const ref = useChart(drawLineChart, data, 200);
-  return <svg ref={ref} height={200} className="zigzag" />;
-}
-
-function Verdict({ claim }: { claim: Claim }) {
+function Verdict({ claim }: { claim: ClaimInfo }) {
   const id = claim.id;
   const verdict = useResults((s) => s.claims[id]);
   const result = verdict?.result ?? null;
@@ -86,8 +53,10 @@ function Verdict({ claim }: { claim: Claim }) {
               : 'Not checked yet'}
       </strong>
       {result && <p>{result.summary}</p>}
-      {result && 'zigzagW1' in result.measured && <ZigzagChart measured={result.measured} />}
-      {result && <PaperFigures claim={result.claim} measured={result.measured} />}
+      {result && claim.verdictChart && (
+        <VerdictChart spec={claim.verdictChart} measured={result.measured} />
+      )}
+      {result && <PaperFigures claim={claim} measured={result.measured} />}
       {verdict?.error && <p>{verdict.error}</p>}
     </div>
   );
@@ -97,7 +66,7 @@ function Verdict({ claim }: { claim: Claim }) {
  * The control's verdict: the same criterion with the claimed cause removed, computed by the
  * engine in the worker like the claim's. It must come out not reproduced.
  */
-function ControlVerdict({ claim }: { claim: Claim }) {
+function ControlVerdict({ claim }: { claim: ClaimInfo }) {
   const verdict = useResults((s) => s.claims[verdictKey(claim.id, 'control')]);
   const result = verdict?.result ?? null;
   // Right when the control does not reproduce: the criterion singles out the cause.
@@ -130,8 +99,8 @@ function ControlVerdict({ claim }: { claim: Claim }) {
 export function TourPanel() {
   const step = useSettings((s) => s.tour);
   const setTour = useSettings((s) => s.setTour);
-  const index = CLAIMS.findIndex((c) => c.id === step);
-  const claim = index >= 0 ? CLAIMS[index] : null;
+  const index = CLAIM_INFOS.findIndex((c) => c.id === step);
+  const claim = index >= 0 ? CLAIM_INFOS[index] : null;
   const checked = useResults((s) => (claim ? s.claims[claim.id] !== undefined : true));
   const controlChecked = useResults((s) =>
     claim ? s.claims[verdictKey(claim.id, 'control')] !== undefined : true,
@@ -152,7 +121,7 @@ export function TourPanel() {
   if (!claim) return null;
   const chapter = CHAPTERS.find((c) => c.id === claim.chapter);
   const go = (delta: number) => {
-    const next = CLAIMS[index + delta];
+    const next = CLAIM_INFOS[index + delta];
     if (next) setTour(next.id);
   };
   return (
@@ -168,7 +137,7 @@ export function TourPanel() {
     >
       <header className="tour-header">
         <p className="tour-chapter">
-          {chapter?.title} · step {index + 1} of {CLAIMS.length}
+          {chapter?.title} · step {index + 1} of {CLAIM_INFOS.length}
         </p>
         <button type="button" className="dismiss" onClick={close} aria-label="Close the tour">
           ×
@@ -213,7 +182,7 @@ export function TourPanel() {
         <button type="button" onClick={() => go(-1)} disabled={index === 0}>
           ← Previous
         </button>
-        <button type="button" onClick={() => go(1)} disabled={index === CLAIMS.length - 1}>
+        <button type="button" onClick={() => go(1)} disabled={index === CLAIM_INFOS.length - 1}>
           Next →
         </button>
       </nav>

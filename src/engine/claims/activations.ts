@@ -2,7 +2,7 @@
  * Activation functions, part 1: the sigmoid's two problems (saturation, outputs that are not
  * zero-centred) and tanh's fix of the second.
  */
-import type { ActivationName, NetworkConfig } from '../config';
+import type { ActivationName } from '../config';
 import type { Kernels } from '../kernels/kernels';
 import type { Network } from '../network';
 import { Rng } from '../rng';
@@ -12,75 +12,48 @@ import {
   mean,
   pct,
   probeNetwork,
-  probeScene,
   probeStats,
   rounded,
   singleSignedBatchGradientFraction,
   singleSignedColumnFraction,
 } from './measure';
 import type { Claim } from './types';
-
-/** The probe of this chapter: small enough to check in milliseconds, wide enough to saturate. */
-export function probeConfig(change: Partial<NetworkConfig>): NetworkConfig {
-  return {
-    inputDim: 300,
-    depth: 5,
-    width: 300,
-    activation: 'sigmoid',
-    init: 'large',
-    initScale: 1,
-    batchnorm: false,
-    classes: 10,
-    seed: 1,
-    ...change,
-  };
-}
-export const PROBE_BATCH = 200;
+import {
+  NOT_ZERO_CENTRED_INFO,
+  PROBE_BATCH,
+  probeConfig,
+  SATURATES_INFO,
+  TANH_ZERO_CENTRED_INFO,
+} from './info/activations';
 
 /** E[h(1 − h)] = E[h] − E[h²]: the sigmoid's mean slope, from the layer's moments. */
 function sigmoidMeanSlope(act: { mean: number; std: number }): number {
   return act.mean - (act.std * act.std + act.mean * act.mean);
 }
 
-const SATURATES = defineClaim(
-  {
-    id: 'sigmoid-saturates',
-    chapter: 'activations',
-    title: 'Saturated sigmoids kill the gradient',
-    explanation:
-      'The sigmoid squashes its input into (0, 1) and is flat at both ends: where |z| is large its slope σ(z)(1 − σ(z)) is almost zero, so almost no gradient flows back through the unit. Large weights push most units there. Checked on a 5-layer × 300 probe (smaller than the lecture’s 10 × 500: saturation only needs wide enough layers).',
-    expected:
-      'With large (N(0,1)) weights, on each of 3 seeds, every layer has at least 2/3 of its activations in the flat tails (h < 0.03 or > 0.97) and a mean local slope σ′ = h(1 − h) below 0.05, a fifth of its 0.25 peak.',
-    show: probeScene(probeConfig({}), PROBE_BATCH),
-    control: {
-      description: 'the same sigmoid probe with Xavier weights, whose pre-activations stay near 0',
-      show: probeScene(probeConfig({ init: 'xavier' }), PROBE_BATCH),
+const SATURATES = defineClaim(SATURATES_INFO, (kernels, seeds, _, variant) => {
+  const init = variant === 'claim' ? 'large' : 'xavier';
+  let minSaturated = 1;
+  let maxSlope = 0;
+  let first: { saturated: number[]; slope: number[] } | null = null;
+  for (const seed of seeds) {
+    const layers = probeStats(kernels, probeConfig({ seed, init }), PROBE_BATCH);
+    const slopes = layers.map((l) => sigmoidMeanSlope(l.act));
+    first ??= { saturated: layers.map((l) => l.saturated), slope: slopes };
+    minSaturated = Math.min(minSaturated, ...layers.map((l) => l.saturated));
+    maxSlope = Math.max(maxSlope, ...slopes);
+  }
+  return {
+    reproduced: minSaturated >= 2 / 3 && maxSlope < 0.05,
+    measured: {
+      saturatedPerLayer: rounded(first!.saturated),
+      meanSlopePerLayer: rounded(first!.slope),
+      minSaturated,
+      maxMeanSlope: maxSlope,
     },
-  },
-  (kernels, seeds, _, variant) => {
-    const init = variant === 'claim' ? 'large' : 'xavier';
-    let minSaturated = 1;
-    let maxSlope = 0;
-    let first: { saturated: number[]; slope: number[] } | null = null;
-    for (const seed of seeds) {
-      const layers = probeStats(kernels, probeConfig({ seed, init }), PROBE_BATCH);
-      const slopes = layers.map((l) => sigmoidMeanSlope(l.act));
-      first ??= { saturated: layers.map((l) => l.saturated), slope: slopes };
-      minSaturated = Math.min(minSaturated, ...layers.map((l) => l.saturated));
-      maxSlope = Math.max(maxSlope, ...slopes);
-    }
-    return {
-      reproduced: minSaturated >= 2 / 3 && maxSlope < 0.05,
-      measured: {
-        saturatedPerLayer: rounded(first!.saturated),
-        meanSlopePerLayer: rounded(first!.slope),
-        minSaturated,
-        maxMeanSlope: maxSlope,
-      },
-      summary: `${init === 'large' ? 'large' : 'Xavier'} weights: at least ${pct(minSaturated)} saturated in every layer (needed: ≥ 67 %), mean slope at most ${fmt(maxSlope)} (needed: < 0.05)`,
-    };
-  },
-);
+    summary: `${init === 'large' ? 'large' : 'Xavier'} weights: at least ${pct(minSaturated)} saturated in every layer (needed: ≥ 67 %), mean slope at most ${fmt(maxSlope)} (needed: < 0.05)`,
+  };
+});
 
 /** Layers 2..depth: their inputs are the previous layer's outputs. */
 function upperLayerSingleSigned(net: Network): { perExample: number; batch: number } {
@@ -148,112 +121,69 @@ export function zigzagPath(inputs: 'positive' | 'centred', seed: number, steps =
   return path;
 }
 
-const NOT_ZERO_CENTRED = defineClaim(
-  {
-    id: 'sigmoid-not-zero-centred',
-    chapter: 'activations',
-    title: 'Sigmoid outputs are all positive: gradients zig-zag',
-    explanation:
-      'A unit whose inputs are all positive (the outputs of a sigmoid layer) gets, for each example, a weight gradient x·∂L/∂z whose entries all share the sign of ∂L/∂z. Its weights can then only all grow or all shrink together: in 2-D only two quadrants of directions are allowed, so reaching weights like (1, −1) takes a zig-zag of steps. Measured on a 3-layer × 100 probe with Xavier weights.',
-    expected:
-      'On each of 3 seeds, with sigmoid units: in hidden layers 2 and 3 (whose inputs are the layer below’s outputs) at least 99 % of the per-example weight-gradient columns are single-signed; and in the 2-D picture (two weights, inputs of the same kind, all positive, target (1, −1)) every step moves both weights the same way (20 steps per seed, pooled).',
-    show: probeScene(probeConfig({ init: 'xavier', depth: 3, width: 100, inputDim: 100 }), 100),
-    control: {
-      description:
-        'tanh units, whose outputs have both signs (and zero-centred inputs in the 2-D picture)',
-      show: probeScene(
-        probeConfig({ activation: 'tanh', init: 'xavier', depth: 3, width: 100, inputDim: 100 }),
-        100,
-      ),
+const NOT_ZERO_CENTRED = defineClaim(NOT_ZERO_CENTRED_INFO, (kernels, seeds, _, variant) => {
+  const activation = variant === 'claim' ? 'sigmoid' : 'tanh';
+  const inputs = variant === 'claim' ? 'positive' : 'centred';
+  let minSingle = 1;
+  let batch = 0;
+  for (const seed of seeds) {
+    const probe = signProbe(kernels, activation, seed, 3);
+    minSingle = Math.min(minSingle, probe.perExample);
+    batch += probe.batch / seeds.length;
+  }
+  // The paths of the first seed are the page's picture (both kinds of input); the judged
+  // fraction pools every seed.
+  const positive = zigzagPath('positive', seeds[0]);
+  const centred = zigzagPath('centred', seeds[0]);
+  const same = mean(seeds.map((seed) => zigzagPath(inputs, seed).sameDirection));
+  return {
+    reproduced: minSingle >= 0.99 && same === 1,
+    plot: {
+      zigzagW1: positive.w1,
+      zigzagW2: positive.w2,
+      centredW1: centred.w1,
+      centredW2: centred.w2,
     },
-    kind: 'demonstration',
-    demonstration:
-      'every sigmoid output is positive, so x·∂L/∂z has the sign of ∂L/∂z in every entry and each 2-D step −rate·residual·x moves both weights alike: any correct engine gives 100 %. The control shows the criterion is not true of every setting.',
-  },
-  (kernels, seeds, _, variant) => {
-    const activation = variant === 'claim' ? 'sigmoid' : 'tanh';
-    const inputs = variant === 'claim' ? 'positive' : 'centred';
-    let minSingle = 1;
-    let batch = 0;
-    for (const seed of seeds) {
-      const probe = signProbe(kernels, activation, seed, 3);
-      minSingle = Math.min(minSingle, probe.perExample);
-      batch += probe.batch / seeds.length;
-    }
-    // The paths of the first seed are the page's picture (both kinds of input); the judged
-    // fraction pools every seed.
-    const positive = zigzagPath('positive', seeds[0]);
-    const centred = zigzagPath('centred', seeds[0]);
-    const same = mean(seeds.map((seed) => zigzagPath(inputs, seed).sameDirection));
-    return {
-      reproduced: minSingle >= 0.99 && same === 1,
-      measured: {
-        singleSigned: minSingle,
-        batchGradientSingleSigned: batch,
-        sameDirection: same,
-        zigzagW1: positive.w1,
-        zigzagW2: positive.w2,
-        zigzagDistance: positive.distance,
-        centredW1: centred.w1,
-        centredW2: centred.w2,
-        centredDistance: centred.distance,
-      },
-      summary: `${activation}: at least ${pct(minSingle)} of the per-example gradient columns single-signed (needed: ≥ 99 %); 2-D unit with ${inputs === 'positive' ? 'all-positive' : 'zero-centred'} inputs: ${pct(same)} of steps move both weights the same way (needed: 100 %); distance to (1, −1) after 20 steps ${fmt(positive.distance)} with positive inputs, ${fmt(centred.distance)} with centred ones`,
-    };
-  },
-);
+    measured: {
+      singleSigned: minSingle,
+      batchGradientSingleSigned: batch,
+      sameDirection: same,
+      zigzagDistance: positive.distance,
+      centredDistance: centred.distance,
+    },
+    summary: `${activation}: at least ${pct(minSingle)} of the per-example gradient columns single-signed (needed: ≥ 99 %); 2-D unit with ${inputs === 'positive' ? 'all-positive' : 'zero-centred'} inputs: ${pct(same)} of steps move both weights the same way (needed: 100 %); distance to (1, −1) after 20 steps ${fmt(positive.distance)} with positive inputs, ${fmt(centred.distance)} with centred ones`,
+  };
+});
 
-const TANH_ZERO_CENTRED = defineClaim(
-  {
-    id: 'tanh-zero-centred',
-    chapter: 'activations',
-    title: 'tanh is zero-centred',
-    explanation:
-      'tanh squashes into (−1, 1) and is symmetric about 0, so a layer’s outputs have both signs and the next layer’s weight gradients are no longer forced to one sign. It still saturates like the sigmoid when its inputs are large. Measured on a 5-layer × 200 probe with Xavier weights.',
-    expected:
-      'On each of 3 seeds, with tanh units: every layer’s mean activation is within 0.05 of 0 while its std stays above 0.1, and at most 1 % of the per-example weight-gradient columns in layers 2–5 are single-signed.',
-    show: probeScene(
-      probeConfig({ activation: 'tanh', init: 'xavier', width: 200, inputDim: 200 }),
-      PROBE_BATCH,
-    ),
-    control: {
-      description: 'sigmoid units, whose outputs are all positive',
-      show: probeScene(probeConfig({ init: 'xavier', width: 200, inputDim: 200 }), PROBE_BATCH),
-    },
-    kind: 'demonstration',
-    demonstration:
-      'tanh is odd and the probe’s inputs and weights are symmetric about 0, so any correct engine gives layer means of 0 up to sampling noise and outputs of both signs. The control shows the criterion is not true of every activation.',
-  },
-  (kernels, seeds, _, variant) => {
-    const activation = variant === 'claim' ? 'tanh' : 'sigmoid';
-    let largestMean = 0;
-    let smallestStd = Infinity;
-    let single = 0;
-    let firstMeans: number[] = [];
-    for (const seed of seeds) {
-      const config = probeConfig({ activation, init: 'xavier', seed, width: 200, inputDim: 200 });
-      const net = probeNetwork(kernels, config, PROBE_BATCH);
-      const means: number[] = [];
-      for (const layer of net.layers) {
-        kernels.moments(layer.h.data, net.rows * layer.units);
-        means.push(kernels.results()[0]);
-        smallestStd = Math.min(smallestStd, kernels.results()[1]);
-      }
-      if (seed === seeds[0]) firstMeans = means;
-      largestMean = Math.max(largestMean, ...means.map(Math.abs));
-      single = Math.max(single, upperLayerSingleSigned(net).perExample);
+const TANH_ZERO_CENTRED = defineClaim(TANH_ZERO_CENTRED_INFO, (kernels, seeds, _, variant) => {
+  const activation = variant === 'claim' ? 'tanh' : 'sigmoid';
+  let largestMean = 0;
+  let smallestStd = Infinity;
+  let single = 0;
+  let firstMeans: number[] = [];
+  for (const seed of seeds) {
+    const config = probeConfig({ activation, init: 'xavier', seed, width: 200, inputDim: 200 });
+    const net = probeNetwork(kernels, config, PROBE_BATCH);
+    const means: number[] = [];
+    for (const layer of net.layers) {
+      kernels.moments(layer.h.data, net.rows * layer.units);
+      means.push(kernels.results()[0]);
+      smallestStd = Math.min(smallestStd, kernels.results()[1]);
     }
-    return {
-      reproduced: largestMean <= 0.05 && smallestStd > 0.1 && single <= 0.01,
-      measured: {
-        meanPerLayer: rounded(firstMeans),
-        largestAbsMean: largestMean,
-        smallestStd,
-        singleSigned: single,
-      },
-      summary: `${activation}: layer means within ±${fmt(largestMean)} of 0 (needed: ≤ 0.05) with std ≥ ${fmt(smallestStd)} (needed: > 0.1); up to ${pct(single)} of the gradient columns single-signed (needed: ≤ 1 %)`,
-    };
-  },
-);
+    if (seed === seeds[0]) firstMeans = means;
+    largestMean = Math.max(largestMean, ...means.map(Math.abs));
+    single = Math.max(single, upperLayerSingleSigned(net).perExample);
+  }
+  return {
+    reproduced: largestMean <= 0.05 && smallestStd > 0.1 && single <= 0.01,
+    measured: {
+      meanPerLayer: rounded(firstMeans),
+      largestAbsMean: largestMean,
+      smallestStd,
+      singleSigned: single,
+    },
+    summary: `${activation}: layer means within ±${fmt(largestMean)} of 0 (needed: ≤ 0.05) with std ≥ ${fmt(smallestStd)} (needed: > 0.1); up to ${pct(single)} of the gradient columns single-signed (needed: ≤ 1 %)`,
+  };
+});
 
 export const ACTIVATION_CLAIMS: readonly Claim[] = [SATURATES, NOT_ZERO_CENTRED, TANH_ZERO_CENTRED];

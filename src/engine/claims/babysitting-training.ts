@@ -2,45 +2,28 @@
  * Babysitting, part 2: a working network overfits a tiny subset, and the learning rate has a
  * range (too low: nothing moves; too high: it explodes; in between, accuracy jumps first).
  */
-import type { NetworkConfig, TrainingConfig } from '../config';
 import type { Kernels } from '../kernels/kernels';
 import { type Dataset, takeRows } from '../data/dataset';
-import { createDataset, type DatasetSpec } from '../data/index';
+import { buildDataset } from '../data/index';
+import { defineClaim, fmt, newTrainer, pct, rounded, type RunSpec, train } from './measure';
+import { LN10, quickDigits, sgd, twoLayerNet } from './babysitting-measure';
 import {
-  defineClaim,
-  fmt,
-  newTrainer,
-  pct,
-  rounded,
-  type RunSpec,
-  train,
-  trainingScene,
-} from './measure';
-import { DIGITS, LN10, quickDigits, sgd, twoLayerNet } from './babysitting-measure';
-
-const TINY_EXAMPLES = 20;
-/** The control's training set: 100× the subset, which 200 steps cannot memorize. */
-const MANY_EXAMPLES = 2000;
-const TINY_STEPS = 200;
-const CIRCLES: DatasetSpec = { name: 'circles', size: 50, noise: 0.1, seed: 1 };
-const MANY_CIRCLES = 2000;
-const CIRCLES_STEPS = 500;
-
-function circlesRun(seed: number) {
-  const network: NetworkConfig = {
-    inputDim: 2,
-    depth: 2,
-    width: 64,
-    activation: 'relu',
-    init: 'he',
-    initScale: 1,
-    batchnorm: false,
-    classes: 2,
-    seed,
-  };
-  const training: TrainingConfig = { optimizer: 'adam', learningRate: 0.01, l2: 0, batchSize: 40 };
-  return { network, training };
-}
+  CIRCLES,
+  CIRCLES_STEPS,
+  circlesRun,
+  DIFFUSE,
+  GOOD,
+  LR_RANGE_INFO,
+  MANY_CIRCLES,
+  MANY_EXAMPLES,
+  OVERFIT_INFO,
+  rateText,
+  SWEEP_STEPS,
+  TINY_EXAMPLES,
+  TINY_STEPS,
+  TOO_HIGH,
+  TOO_LOW,
+} from './info/babysitting-training';
 
 /**
  * Loss and accuracy over the whole training split after training (the trainer evaluates on it),
@@ -60,29 +43,10 @@ function fitOf(kernels: Kernels, spec: RunSpec, data: Dataset, steps: number) {
 }
 
 export const OVERFIT = defineClaim(
-  {
-    id: 'babysit-overfit-small',
-    chapter: 'babysitting',
-    title: 'Sanity check: overfit a tiny subset',
-    explanation:
-      'Before training for real, take a handful of examples and turn regularization off: a working network and training loop must drive the training loss to about zero (and the training accuracy to 100 %) while validation accuracy stays low. The check uses 20 digits, as in the lecture; the page cannot pick a subset, so its scene is the smallest 2-D set it offers (circles, 50 points of which 40 train), checked too.',
-    expected: `On each of 3 seeds, regularization off, on a tiny training set: ${TINY_STEPS} SGD steps (rate 0.3, batch 20) of the two-layer network on ${TINY_EXAMPLES} digits, and ${CIRCLES_STEPS} Adam steps (rate 0.01, batch 40) of 2 × 64 ReLUs on 40 circle points, each bring the loss over the whole training set below 0.01 with 100 % training accuracy.`,
-    show: trainingScene(circlesRun(1), CIRCLES, { panel: 'babysitting' }),
-    control: {
-      description: `the same training on ${MANY_EXAMPLES.toLocaleString('en-US')} digits and ${(0.8 * MANY_CIRCLES).toLocaleString('en-US')} circle points: too many to memorize in as many steps`,
-      show: trainingScene(
-        circlesRun(1),
-        { ...CIRCLES, size: MANY_CIRCLES },
-        {
-          panel: 'babysitting',
-        },
-      ),
-    },
-    needs: ['digits'],
-  },
+  OVERFIT_INFO,
   (kernels, seeds, options, variant) => {
     const examples = variant === 'claim' ? TINY_EXAMPLES : MANY_EXAMPLES;
-    const circlesSize = variant === 'claim' ? CIRCLES.size! : MANY_CIRCLES;
+    const circlesSize = variant === 'claim' ? CIRCLES.points! : MANY_CIRCLES;
     const quick = quickDigits(options);
     const order = Int32Array.from({ length: examples }, (_, i) => i);
     const subset: Dataset = {
@@ -96,7 +60,7 @@ export const OVERFIT = defineClaim(
     for (const seed of seeds) {
       const digitsRun = { network: twoLayerNet(seed), training: sgd(0.3, 0, TINY_EXAMPLES) };
       fits.digits.push(fitOf(kernels, digitsRun, subset, TINY_STEPS));
-      const circles = createDataset({ ...CIRCLES, size: circlesSize, seed });
+      const circles = buildDataset({ ...CIRCLES, points: circlesSize }, seed);
       fits.circles.push(fitOf(kernels, circlesRun(seed), circles, CIRCLES_STEPS));
     }
     const all = [...fits.digits, ...fits.circles];
@@ -119,17 +83,10 @@ export const OVERFIT = defineClaim(
       )}), ${list(losses('circles'), fmt)} on ${(0.8 * circlesSize).toLocaleString('en-US')} circle points (training accuracy ${list(accuracies('circles'), pct)}); needed: loss < 0.01 and 100 % training accuracy`,
     };
   },
+  { needs: ['digits'] },
 );
 
 const SWEEP = [1e-6, 1e-4, 1e-2, 1e-1, 1, 10, 100];
-/** A rate as the lecture writes it: 1e-6, 0.01, 100. */
-const rateText = (value: number) => (value < 1e-3 ? value.toExponential() : String(value));
-const SWEEP_STEPS = 100;
-const TOO_LOW = 1e-6;
-const DIFFUSE = 1e-2;
-const TOO_HIGH = 100;
-/** The control's rate for all three readings: neither too low nor too high. */
-const GOOD = 0.1;
 
 interface RateRun {
   /** |validation loss after − before|; Infinity if it diverged. */
@@ -156,30 +113,7 @@ function rateRun(kernels: Kernels, data: Dataset, seed: number, rate: number): R
 }
 
 export const LR_RANGE = defineClaim(
-  {
-    id: 'babysit-lr-range',
-    chapter: 'babysitting',
-    title: 'Finding the learning rate: too low, too high, and the accuracy jump',
-    explanation:
-      'Start with a small amount of regularization and sweep the learning rate. Far too low and the loss barely moves; far too high and it explodes to NaN. In between there is a telling sign: the accuracy can jump well above chance while the loss is still close to ln C, because nudging every score slightly toward the right class changes the arg-max long before it sharpens the probabilities. Two-layer network on the digits, SGD, 100 steps per rate (the sweep from 1e-6 to 100 runs on the first seed).',
-    expected: `On each of 3 seeds: at rate ${rateText(TOO_LOW)} the validation loss moves by less than 0.01 in ${SWEEP_STEPS} steps; at rate ${TOO_HIGH} training diverges (NaN/Inf, or the loss stays above 3× its start) within ${SWEEP_STEPS} steps; at rate ${DIFFUSE} a checkpoint (every 10 steps) shows validation accuracy of 30 % or more (3× chance) while the validation loss is still at least 2.19 (within 5 % of ln 10).`,
-    show: trainingScene({ network: twoLayerNet(1), training: sgd(DIFFUSE) }, DIGITS, {
-      panel: 'babysitting',
-    }),
-    contrast: {
-      label: `Now at rate ${TOO_HIGH}`,
-      scene: trainingScene({ network: twoLayerNet(1), training: sgd(TOO_HIGH) }, DIGITS, {
-        panel: 'babysitting',
-      }),
-    },
-    control: {
-      description: `each of the three readings at rate ${GOOD}, neither too low nor too high`,
-      show: trainingScene({ network: twoLayerNet(1), training: sgd(GOOD) }, DIGITS, {
-        panel: 'babysitting',
-      }),
-    },
-    needs: ['digits'],
-  },
+  LR_RANGE_INFO,
   (kernels, seeds, options, variant) => {
     const data = quickDigits(options);
     const [low, diffuse, high] =
@@ -223,4 +157,5 @@ export const LR_RANGE = defineClaim(
       summary: `rate ${rateText(low)}: loss moved by up to ${fmt(Math.max(...lowMoves))} (needed: < 0.01); rate ${rateText(high)}: diverged: ${divergedText} (needed: every seed); rate ${rateText(diffuse)}: best accuracy ${jump.map((j) => pct(j.accuracy)).join(', ')} while the loss was still ≥ 2.19 (needed: ≥ 30 %; loss then ${jump.map((j) => fmt(j.loss)).join(', ')})`,
     };
   },
+  { needs: ['digits'] },
 );

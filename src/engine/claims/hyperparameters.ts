@@ -5,11 +5,26 @@
  */
 import type { NetworkConfig, TrainingConfig } from '../config';
 import type { Dataset } from '../data/dataset';
-import { createDataset, type DatasetSpec } from '../data/index';
+import { buildDataset } from '../data/index';
 import type { Kernels } from '../kernels/kernels';
 import { Rng } from '../rng';
-import { defineClaim, fmt, mean, newTrainer, pct, rounded, train, trainingScene } from './measure';
+import { defineClaim, mean, newTrainer, pct, rounded, train } from './measure';
 import type { Claim } from './types';
+import {
+  BUDGET,
+  CLAIM_SPACE,
+  CONTROL_SPACE,
+  DATA,
+  MARGIN,
+  network,
+  RANDOM_BEATS_GRID_INFO,
+  range,
+  SEEDS,
+  SIDE,
+  STEPS,
+  TRAINING,
+  WIN_RATE,
+} from './info/hyperparameters';
 
 /** Log-space bounds of each searched hyperparameter. */
 export interface SearchSpace {
@@ -73,41 +88,8 @@ export function runTrial(
   return { ...trial, diverged, accuracy: diverged ? 0 : trainer.evaluate().accuracy };
 }
 
-const BUDGET = 16;
-const SIDE = Math.sqrt(BUDGET);
-/** Few steps per trial, as for a coarse search: the spiral's best rates reach about 85 %. */
-const STEPS = 60;
-/**
- * The claim's space: 6 decades of learning rate (at 60 steps, from chance through a peak near
- * 0.5 to divergence), far more than a grid's 4 rates resolve, against 4 decades of L2 that move
- * accuracy by a point or two. The control's: the rate only over [0.2, 1] around that peak, where
- * the grid's 4 rates (a quarter decade apart) already find about the best there is.
- */
-const CLAIM_SPACE: SearchSpace = { learningRate: [1e-5, 10], l2: [1e-6, 1e-2] };
-const CONTROL_SPACE: SearchSpace = { learningRate: [0.2, 1], l2: [1e-6, 1e-2] };
-/** A seed set counts for random search when its best beats the grid's by this much or more. */
-const MARGIN = 0.02;
-/** Reproduced when random search wins on at least this share of the seed sets. */
-const WIN_RATE = 0.5;
-const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 /** Stream of each seed set's window offset, apart from the random trials' own. */
 const WINDOW_STREAM = 32;
-const DATA: DatasetSpec = { name: 'spiral', seed: 1, size: 1200 };
-
-function network(seed: number): NetworkConfig {
-  return {
-    inputDim: 2,
-    depth: 2,
-    width: 16,
-    activation: 'relu',
-    init: 'he',
-    initScale: 1,
-    batchnorm: false,
-    classes: 3,
-    seed,
-  };
-}
-const TRAINING: TrainingConfig = { optimizer: 'sgd', learningRate: 0.1, l2: 1e-4, batchSize: 32 };
 
 /**
  * The space shifted by a random factor of up to half a grid step either way: where the grid's
@@ -143,7 +125,7 @@ interface SeedSet {
 }
 
 function runSeedSet(kernels: Kernels, space: SearchSpace, seed: number): SeedSet {
-  const data = createDataset({ ...DATA, seed });
+  const data = buildDataset(DATA, seed);
   const shifted = shiftedSpace(space, seed);
   const outcomes = (trials: Trial[]) =>
     trials.map((trial) => runTrial(kernels, network(seed), TRAINING, trial, data, STEPS));
@@ -158,29 +140,8 @@ function runSeedSet(kernels: Kernels, space: SearchSpace, seed: number): SeedSet
   };
 }
 
-const range = ([low, high]: [number, number]) => `${fmt(low)}–${fmt(high)}`;
-
 const RANDOM_BEATS_GRID = defineClaim(
-  {
-    id: 'random-beats-grid',
-    chapter: 'hyperparameters',
-    title: 'Random search beats grid search',
-    explanation:
-      'Bergstra and Bengio (2012): when the result depends much more on one hyperparameter than on another, a 4 × 4 grid tries only 4 values of the one that matters, each 4 times over, while 16 random trials in log space try 16 different ones, so random search lands nearer the best value more often. Here the learning rate spans 6 decades (from chance to divergence), far wider than 4 grid values resolve, and L2 spans 1e-6 to 1e-2, where it barely matters; each trial trains 2 × 16 ReLUs on the spiral for 60 SGD steps. The control narrows the rate to 0.2–1 around its best values, where the grid’s 4 rates already come within a quarter decade of any rate, so random search has nothing more to find.',
-    expected: `On ${SEEDS.length} seeds, each a seed set (network, data, random draws, and the search window shifted by a random factor of up to half a grid step, since where the grid lands is not known in advance): ${BUDGET} trials of ${STEPS} SGD steps each on 2 × 16 ReLUs on the spiral, learning rate ${range(CLAIM_SPACE.learningRate)} (it matters, over a range far wider than 4 grid values resolve: accuracy goes from chance to its best and back) and L2 ${range(CLAIM_SPACE.l2)} (it barely does), both in log space; random search wins a seed set when its best validation accuracy beats the ${SIDE} × ${SIDE} grid’s by ${Math.round(MARGIN * 100)} points or more. Reproduced when it wins at least ${pct(WIN_RATE)} of the seed sets.`,
-    show: trainingScene({ network: network(1), training: TRAINING }, DATA, {
-      train: false,
-      panel: 'search',
-    }),
-    control: {
-      description: `the same search with the learning rate over ${range(CONTROL_SPACE.learningRate)} only, around its best values, where the grid’s 4 rates already resolve how accuracy depends on it`,
-      show: trainingScene({ network: network(1), training: TRAINING }, DATA, {
-        train: false,
-        panel: 'search',
-      }),
-    },
-    seeds: SEEDS,
-  },
+  RANDOM_BEATS_GRID_INFO,
   (kernels, seeds, _options, variant) => {
     const space = variant === 'claim' ? CLAIM_SPACE : CONTROL_SPACE;
     const sets = seeds.map((seed) => runSeedSet(kernels, space, seed));
@@ -207,6 +168,7 @@ const RANDOM_BEATS_GRID = defineClaim(
       summary: `learning rate ${range(space.learningRate)}: random search beat the grid by ${Math.round(MARGIN * 100)} points or more on ${wins} of ${seeds.length} seed sets (${pct(rate)}; needs ≥ ${pct(WIN_RATE)}), the grid beat random by as much on ${losses}; mean best ${pct(mean(sets.map((s) => s.randomBest)))} against ${pct(mean(sets.map((s) => s.gridBest)))}; across the grid, mean accuracy varied by ${Math.round(100 * rateRange)} points along the rate axis and ${Math.round(100 * l2Range)} along L2`,
     };
   },
+  { seeds: SEEDS },
 );
 
 export const HYPERPARAMETER_CLAIMS: readonly Claim[] = [RANDOM_BEATS_GRID];

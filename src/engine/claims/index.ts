@@ -1,6 +1,7 @@
 /**
- * Every claim of lecture 6, defined once, in the lecture's order: the page's tour and
- * `npm run lecture -- --check` both read this list.
+ * Every claim of lecture 6 with its check, in the lecture's order: the worker
+ * (src/worker/claim-session.ts) and `npm run lecture -- --check` read this list. The page reads
+ * the descriptions alone (./info/index.ts), without the checks' networks and trainer.
  *
  *   import { CLAIMS, findClaim } from './engine/claims';
  *   const result = findClaim('small-init-collapses')!.check(createKernels('wasm'));
@@ -14,9 +15,10 @@ import { MAXOUT_CLAIMS } from './maxout';
 import { PAPER_CLAIMS } from './papers';
 import { PREPROCESSING_CLAIMS } from './preprocessing';
 import { RELU_CLAIMS } from './relu';
-import { type Chapter, type ChapterId, type Claim, CLAIM_IDS, type ClaimId } from './types';
+import { type ChapterId, type Claim, CLAIM_IDS, type ClaimId } from './types';
 
 export * from './types';
+export { CHAPTERS, CLAIM_INFOS, findClaimInfo } from './info/index';
 export { zigzagPath, type ZigzagPath } from './activations';
 export {
   gridTrials,
@@ -27,17 +29,6 @@ export {
   type TrialOutcome,
 } from './hyperparameters';
 export { DEFAULT_SEEDS } from './measure';
-
-/** The tour's chapters, in the lecture's order, then the papers behind it. */
-export const CHAPTERS: readonly Chapter[] = [
-  { id: 'activations', title: 'Activation functions' },
-  { id: 'preprocessing', title: 'Data preprocessing' },
-  { id: 'initialization', title: 'Weight initialization' },
-  { id: 'batchnorm', title: 'Batch normalization' },
-  { id: 'babysitting', title: 'Babysitting the learning process' },
-  { id: 'hyperparameters', title: 'Hyperparameter optimization' },
-  { id: 'papers', title: 'Behind the lecture: the papers' },
-];
 
 /** Every claim, in the order of CLAIM_IDS (the lecture's, then the papers'). */
 export const CLAIMS: readonly Claim[] = [

@@ -3,9 +3,10 @@
  */
 import type { ActivationName } from '../config';
 import type { Network } from '../network';
-import { PROBE_BATCH, probeConfig } from './activations';
-import { defineClaim, fmt, pct, probeNetwork, probeScene } from './measure';
+import { PROBE_BATCH, probeConfig } from './info/activations';
+import { defineClaim, fmt, pct, probeNetwork } from './measure';
 import type { Claim } from './types';
+import { MAXOUT_INFO, MAXOUT_SMALL } from './info/maxout';
 
 /**
  * Fraction of unit-examples of hidden layer i whose local slope ∂h/∂(winning input) is at least
@@ -41,52 +42,31 @@ function hiddenParameterCount(net: Network): number {
   return count;
 }
 
-const MAXOUT_SMALL = { depth: 3, width: 100, inputDim: 100, init: 'large' } as const;
-
-const MAXOUT = defineClaim(
-  {
-    id: 'maxout-no-saturation',
-    chapter: 'activations',
-    title: 'Maxout does not saturate, at twice the parameters',
-    explanation:
-      'A maxout unit outputs the larger of two linear functions of its input. It is piecewise linear, so the winning piece always passes the gradient with slope 1: it neither saturates like tanh nor dies like ReLU, even with large weights. The price: two weight vectors and biases per unit, twice the parameters. Measured on a 3-layer × 100 probe with large weights.',
-    expected:
-      'On each of 3 seeds, with large (N(0,1)) weights and maxout units: in every layer 100 % of unit-examples pass the gradient with a local slope of at least 0.06 (1 − 0.97², where tanh’s flat tails begin), and the hidden layers hold exactly twice the parameters of the same network with ReLU units.',
-    show: probeScene(probeConfig({ ...MAXOUT_SMALL, activation: 'maxout' }), PROBE_BATCH),
-    control: {
-      description: 'tanh units, which saturate, with the same large weights',
-      show: probeScene(probeConfig({ ...MAXOUT_SMALL, activation: 'tanh' }), PROBE_BATCH),
+const MAXOUT = defineClaim(MAXOUT_INFO, (kernels, seeds, _, variant) => {
+  const activation: ActivationName = variant === 'claim' ? 'maxout' : 'tanh';
+  const probe = (seed: number, act: ActivationName) =>
+    probeNetwork(kernels, probeConfig({ ...MAXOUT_SMALL, activation: act, seed }), PROBE_BATCH);
+  let passing = 1;
+  let slopeOne = 1;
+  let parameters = 0;
+  for (const seed of seeds) {
+    const net = probe(seed, activation);
+    const slopes = net.layers.map((_, i) => localSlopes(net, i));
+    passing = Math.min(passing, ...slopes.map((s) => s.passing));
+    slopeOne = Math.min(slopeOne, ...slopes.map((s) => s.unit));
+    parameters = hiddenParameterCount(net);
+  }
+  const reluParameters = hiddenParameterCount(probe(seeds[0], 'relu'));
+  return {
+    reproduced: passing === 1 && parameters === 2 * reluParameters,
+    measured: {
+      leastPassing: passing,
+      leastSlopeOne: slopeOne,
+      hiddenParameters: parameters,
+      reluHiddenParameters: reluParameters,
     },
-    kind: 'demonstration',
-    demonstration:
-      'a maxout unit’s output is one of its linear pieces, so its local slope is exactly 1 on every example, and two pieces per unit double the parameters by construction: any correct engine passes. The control shows the criterion fails for an activation that saturates.',
-  },
-  (kernels, seeds, _, variant) => {
-    const activation: ActivationName = variant === 'claim' ? 'maxout' : 'tanh';
-    const probe = (seed: number, act: ActivationName) =>
-      probeNetwork(kernels, probeConfig({ ...MAXOUT_SMALL, activation: act, seed }), PROBE_BATCH);
-    let passing = 1;
-    let slopeOne = 1;
-    let parameters = 0;
-    for (const seed of seeds) {
-      const net = probe(seed, activation);
-      const slopes = net.layers.map((_, i) => localSlopes(net, i));
-      passing = Math.min(passing, ...slopes.map((s) => s.passing));
-      slopeOne = Math.min(slopeOne, ...slopes.map((s) => s.unit));
-      parameters = hiddenParameterCount(net);
-    }
-    const reluParameters = hiddenParameterCount(probe(seeds[0], 'relu'));
-    return {
-      reproduced: passing === 1 && parameters === 2 * reluParameters,
-      measured: {
-        leastPassing: passing,
-        leastSlopeOne: slopeOne,
-        hiddenParameters: parameters,
-        reluHiddenParameters: reluParameters,
-      },
-      summary: `${activation}: at least ${pct(passing)} of unit-examples pass the gradient in every layer (needed: 100 %), at least ${pct(slopeOne)} with slope exactly 1; hidden parameters ${parameters.toLocaleString('en-US')} vs ReLU’s ${reluParameters.toLocaleString('en-US')} (×${fmt(parameters / reluParameters)}, needed: ×2)`,
-    };
-  },
-);
+    summary: `${activation}: at least ${pct(passing)} of unit-examples pass the gradient in every layer (needed: 100 %), at least ${pct(slopeOne)} with slope exactly 1; hidden parameters ${parameters.toLocaleString('en-US')} vs ReLU’s ${reluParameters.toLocaleString('en-US')} (×${fmt(parameters / reluParameters)}, needed: ×2)`,
+  };
+});
 
 export const MAXOUT_CLAIMS: readonly Claim[] = [MAXOUT];

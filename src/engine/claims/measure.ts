@@ -2,26 +2,28 @@
  * What the claims measure with: probes kept open for per-example reads, training runs, data sets,
  * gradient sign structure, dead units, and the number formats of the summaries.
  */
-import type { NetworkConfig, TrainingConfig } from '../config';
+import type { NetworkConfig } from '../config';
 import { copyRow } from '../data/batches';
 import { type DataSplit, type Dataset, takeRows } from '../data/dataset';
-import { parseDigits } from '../data/digits';
-import { createDataset, type DatasetSpec } from '../data/index';
-import { normalizeDataset } from '../data/normalize';
+import { buildDataset } from '../data/spec';
 import type { Kernels } from '../kernels/kernels';
 import type { Network } from '../network';
 import { createProbeNetwork } from '../probe';
 import { layerStats, type LayerStats } from '../stats';
 import { Trainer } from '../trainer';
+import type { RunSpec } from './info/scenes';
 import type {
   Claim,
   ClaimCheckOptions,
-  ClaimKind,
+  ClaimInfo,
   ClaimNeed,
-  ClaimScene,
   ClaimVariant,
   MeasuredValue,
 } from './types';
+
+// The scenes are page-side (./info/scenes.ts); the checks build their runs from the same specs.
+export { probeScene, type RunSpec, trainingScene } from './info/scenes';
+export { fmt, pct } from './info/texts';
 
 export const DEFAULT_SEEDS: readonly number[] = [1, 2, 3];
 
@@ -126,16 +128,11 @@ export function train(trainer: Trainer, steps: number, every?: (step: number) =>
   }
 }
 
-export interface RunSpec {
-  network: NetworkConfig;
-  training: TrainingConfig;
-}
-
 export function newTrainer(kernels: Kernels, spec: RunSpec, dataset: Dataset): Trainer {
   return new Trainer(spec.network, spec.training, dataset, kernels);
 }
 
-/** Parsed digits per file, raw and normalized (parsing 10,000 images takes a while). */
+/** The digits per file, raw and normalized, built as the page builds them (parsed once each). */
 const digitsCache = new WeakMap<Uint8Array, { raw: Dataset; normalized: Dataset }>();
 
 export function digitsOf(options: ClaimCheckOptions | undefined): {
@@ -146,8 +143,10 @@ export function digitsOf(options: ClaimCheckOptions | undefined): {
   if (!bytes) throw new Error('this claim needs the digits: pass the bytes of digits.bin');
   let entry = digitsCache.get(bytes);
   if (!entry) {
-    const raw = parseDigits(bytes);
-    entry = { raw, normalized: normalizeDataset(raw) };
+    entry = {
+      raw: buildDataset({ name: 'digits', preprocess: 'none' }, 0, bytes),
+      normalized: buildDataset({ name: 'digits', preprocess: 'normalize' }, 0, bytes),
+    };
     digitsCache.set(bytes, entry);
   }
   return entry;
@@ -171,61 +170,10 @@ export function quickValidation(data: Dataset): Dataset {
   return quick;
 }
 
-/** A 2-D data set or the digits, as the page would build it from a scene. */
-export function datasetOf(spec: DatasetSpec, options: ClaimCheckOptions | undefined): Dataset {
-  if (spec.name !== 'digits') return createDataset(spec);
-  const digits = digitsOf(options);
-  return spec.normalize === false ? digits.raw : digits.normalized;
-}
-
-/** The page's scene for a training setup (the data set's controls as the page names them). */
-export function trainingScene(
-  spec: RunSpec,
-  data: DatasetSpec,
-  extra: { speed?: number; train?: boolean; panel?: ClaimScene['panel'] } = {},
-): ClaimScene {
-  const { optimizer, learningRate, l2, batchSize } = spec.training;
-  const planar = data.name !== 'digits';
-  const scene: ClaimScene = {
-    network: { biasInit: 0, ...spec.network },
-    batch: batchSize,
-    data: data.name,
-    dataOptions: { normalize: data.normalize ?? true },
-    training: { optimizer, learningRate, l2 },
-    train: extra.train ?? true,
-  };
-  if (planar) {
-    if (data.size !== undefined) scene.dataOptions!.points = data.size;
-    if (data.noise !== undefined) scene.dataOptions!.noise = data.noise;
-    if (data.classes !== undefined) scene.dataOptions!.planarClasses = data.classes;
-  }
-  if (extra.speed !== undefined) scene.training!.speed = extra.speed;
-  if (extra.panel) scene.panel = extra.panel;
-  return scene;
-}
-
-export function probeScene(network: NetworkConfig, batch: number): ClaimScene {
-  return { network: { biasInit: 0, ...network }, batch, data: 'probe', train: false };
-}
-
-/** 3 significant digits, or exponent form for tiny and huge magnitudes (3e-7 → "3.0e-7"). */
-export function fmt(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude < 1e-3 || magnitude >= 1e5) return value.toExponential(1);
-  if (magnitude >= 100) return value.toFixed(0);
-  return value.toPrecision(3);
-}
-
 /** A difference of fractions in percentage points, signed: "+62", "−3". */
 export function points(difference: number): string {
   const rounded = Math.round(100 * difference);
   return rounded > 0 ? `+${rounded}` : rounded < 0 ? `−${-rounded}` : '0';
-}
-
-export function pct(fraction: number): string {
-  return `${Math.round(fraction * 100)} %`;
 }
 
 /** Numbers rounded for the JSON line (4 significant digits; exact integers stay exact). */
@@ -249,38 +197,52 @@ export interface Verdict {
   summary: string;
 }
 
-export type ClaimSpec = Omit<Claim, 'check' | 'seeds' | 'needs' | 'kind'> & {
-  seeds?: readonly number[];
+/**
+ * An experiment's verdict. A claim with charts also returns `plot`: the numbers its charts draw,
+ * keyed by the charts' own keys (ClaimInfo's figures), so a key renamed on either side is a type
+ * error; null where there is nothing to draw (a control run, a diverged run). The result lists
+ * them among the measured numbers.
+ */
+export type ExperimentVerdict<K extends string> = [K] extends [never]
+  ? Verdict
+  : Verdict & { plot: Record<K, MeasuredValue> | null };
+
+export type Experiment<K extends string> = (
+  kernels: Kernels,
+  seeds: readonly number[],
+  options: ClaimCheckOptions,
+  variant: ClaimVariant,
+) => ExperimentVerdict<K>;
+
+/** What a check needs besides the description: its inputs and default seeds. */
+export interface CheckInputs {
   needs?: readonly ClaimNeed[];
-  kind?: ClaimKind;
-};
+  seeds?: readonly number[];
+}
 
 /**
- * A claim from its description and its experiment. The experiment gets the seeds to check on;
+ * A claim from its description (./info/) and its experiment. The experiment gets the seeds to check on;
  * the result lists them first, then the measured numbers rounded for reading (a non-finite
  * number, which JSON cannot hold, becomes a string).
  */
-export function defineClaim(
-  spec: ClaimSpec,
-  experiment: (
-    kernels: Kernels,
-    seeds: readonly number[],
-    options: ClaimCheckOptions,
-    variant: ClaimVariant,
-  ) => Verdict,
-): Claim {
-  const claim: Claim = {
-    seeds: DEFAULT_SEEDS,
-    needs: [],
-    kind: 'experiment',
-    ...spec,
+export function defineClaim<K extends string>(
+  info: ClaimInfo<K>,
+  experiment: Experiment<NoInfer<K>>,
+  inputs: CheckInputs = {},
+): Claim<K> {
+  const claim: Claim<K> = {
+    ...info,
+    seeds: inputs.seeds ?? DEFAULT_SEEDS,
+    needs: inputs.needs ?? [],
     check(kernels, options = {}) {
       const seeds = options.seeds ?? claim.seeds;
       if (seeds.length === 0) throw new Error('a claim needs at least one seed');
       const variant = options.variant ?? 'claim';
       const verdict = experiment(kernels, seeds, options, variant);
       const measured: Record<string, MeasuredValue> = { seeds: [...seeds] };
-      for (const [key, value] of Object.entries(verdict.measured)) {
+      // Every verdict is a Verdict; one with charts carries `plot` as well.
+      const { plot } = verdict as Verdict & { plot?: Record<string, MeasuredValue> | null };
+      for (const [key, value] of Object.entries({ ...plot, ...verdict.measured })) {
         if (typeof value === 'number')
           measured[key] = Number.isFinite(value) ? round(value) : String(value);
         else if (!Array.isArray(value)) measured[key] = value;

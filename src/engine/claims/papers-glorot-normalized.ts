@@ -4,23 +4,13 @@
  * variance 2/(fan_in + fan_out): the first narrows layer after layer (activations upward,
  * gradients downward), the second keeps the layers alike.
  */
-import type { InitName } from '../config';
 import { Network } from '../network';
 import { layerHistogram, layerStats, type LayerStats } from '../stats';
-import { defineClaim, digitsOf, fmt, passOnSplit, rounded, trainingScene } from './measure';
-import { DIGITS, digitsNetwork, sgd } from './papers-measure';
+import { defineClaim, digitsOf, fmt, passOnSplit, rounded } from './measure';
 import type { Claim } from './types';
+import { ALIKE, DEPTH, network, NORMALIZED_INFO, ROWS } from './info/papers-glorot-normalized';
 
-const DEPTH = 5;
-const ROWS = 256;
 const BINS = 20;
-/** Largest shrink (either way) over the five layers that still counts as "alike". */
-const ALIKE = 2.5;
-
-const network = (seed: number, init: InitName) =>
-  digitsNetwork(seed, { depth: DEPTH, width: 200, activation: 'tanh', init });
-const scene = (init: InitName) =>
-  trainingScene({ network: network(1, init), training: sgd(0.1, 10) }, DIGITS, { train: false });
 
 interface Picture {
   layers: LayerStats[];
@@ -36,22 +26,7 @@ function fractions(counts: number[], total: number): number[] {
 }
 
 const NORMALIZED = defineClaim(
-  {
-    id: 'glorot2010-normalized-init',
-    chapter: 'papers',
-    title: 'Glorot & Bengio 2010: normalized initialization keeps the layers alike',
-    citation:
-      'X. Glorot, Y. Bengio. Understanding the difficulty of training deep feedforward neural networks. AISTATS 2010, Figs. 6–7.',
-    explanation:
-      'With the standard weights U(±1/√fan_in) each layer keeps only a third of its input’s variance (fan_in · 1/(3·fan_in)), so Glorot and Bengio saw the tanh activation histograms narrow toward 0 from layer 1 to layer 5 and, going backward, the back-propagated gradients shrink from the top layer down. Their normalized initialization, variance 2/(fan_in + fan_out), keeps the variance of both passes about constant, and the histograms of all five layers looked alike. We draw the same histograms at initialization for 5 × 200 tanh units on 256 validation digits (the paper: 1000 units on its Shapeset images), with the normalized variance drawn from a Gaussian (our `glorot`) where the paper draws it uniform, and the gradient taken with respect to each layer’s output, as our panels show it.',
-    expected: `On each of 3 seeds, at initialization on ${ROWS} validation digits with their labels (5 × 200 tanh), with the normalized initialization: the activation std and the std of ∂L/∂h each change less than ${ALIKE}× over the five layers (either way).`,
-    show: scene('glorot'),
-    control: {
-      description: 'the standard initialization U(±1/√fan_in)',
-      show: scene('torch-default'),
-    },
-    needs: ['digits'],
-  },
+  NORMALIZED_INFO,
   (kernels, seeds, options, variant) => {
     const data = digitsOf(options).normalized;
     const shrink: Record<'standard' | 'normalized', { act: number[]; grad: number[] }> = {
@@ -94,11 +69,13 @@ const NORMALIZED = defineClaim(
     const normalized = pictures.normalized!;
     return {
       reproduced,
-      measured: {
+      plot: {
         standardActStd: standard.layers.map((l) => l.act.std),
         normalizedActStd: normalized.layers.map((l) => l.act.std),
         standardGradStd: standard.layers.map((l) => l.grad_act_std),
         normalizedGradStd: normalized.layers.map((l) => l.grad_act_std),
+      },
+      measured: {
         standardWeightGradStd: standard.layers.map((l) => l.grad_w_std),
         normalizedWeightGradStd: normalized.layers.map((l) => l.grad_w_std),
         standardActShrink: rounded(shrink.standard.act),
@@ -117,6 +94,7 @@ const NORMALIZED = defineClaim(
       summary: `${variant === 'claim' ? 'normalized' : 'standard'} initialization: activation std changing by up to ×${fmt(judgedAct)} and ∂L/∂h by up to ×${fmt(judgedGrad)} over the five layers (needed: < ${ALIKE} each); layer 1 to 5 activation std ${fmt(standard.layers[0].act.std)} to ${fmt(standard.layers[DEPTH - 1].act.std)} with the standard one, ${fmt(normalized.layers[0].act.std)} to ${fmt(normalized.layers[DEPTH - 1].act.std)} with the normalized one`,
     };
   },
+  { needs: ['digits'] },
 );
 
 export const GLOROT_NORMALIZED_CLAIMS: readonly Claim[] = [NORMALIZED];

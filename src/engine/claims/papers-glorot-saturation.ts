@@ -3,58 +3,25 @@
  * weights, SGD drives the top hidden layer's activations to 0 within the first updates while
  * the lower layers stay near 0.5; the loss sits on a plateau until the top layer desaturates.
  */
-import {
-  defineClaim,
-  digitsOf,
-  fmt,
-  newTrainer,
-  pct,
-  rounded,
-  type RunSpec,
-  train,
-  trainingScene,
-} from './measure';
-import { allForwardStats, DIGITS, digitsNetwork, forwardOnRows, sgd } from './papers-measure';
+import { defineClaim, digitsOf, fmt, newTrainer, pct, rounded, train } from './measure';
+import { allForwardStats, forwardOnRows } from './papers-measure';
 import type { Claim } from './types';
+import {
+  DEPTH,
+  DESATURATED,
+  EVERY,
+  LEARNING,
+  LONG_STEPS,
+  PLATEAU,
+  run,
+  SATURATES_INFO,
+  SHALLOW,
+  STAT_ROWS,
+  STEPS,
+  STILL_SATURATED,
+} from './info/papers-glorot-saturation';
 
-const DEPTH = 4;
-/**
- * The control's depth: the top layer sits on one random layer above the pixels, whose outputs
- * still carry the class, so nothing gains from silencing it.
- */
-const SHALLOW = 2;
-/** Every seed: the saturation. The first seed goes on through the plateau: the whole figure. */
-const STEPS = 300;
-const LONG_STEPS = 1500;
-/** Through this step the top layer must still be saturated: it desaturates only slowly. */
-const STILL_SATURATED = 400;
-const EVERY = 50;
-/** Validation digits the statistics are read on (the trainer's network holds 256 rows). */
-const STAT_ROWS = 256;
-/**
- * Rate 1 puts the plateau's end at step 500–1,000 on every seed we tried (12); at 0.5 it comes
- * anywhere from 1,600 to 3,300, too long to check.
- */
-const RATE = 1;
 const LN10 = Math.log(10);
-/** Saturated fractions of the top layer: on the plateau, and after it. */
-const PLATEAU = 0.9;
-const DESATURATED = 0.75;
-/** Loss below this by LONG_STEPS: the plateau is over (it sits at ln 10 = 2.30). */
-const LEARNING = 2;
-
-function run(seed: number, depth = DEPTH): RunSpec {
-  return {
-    network: digitsNetwork(seed, {
-      depth,
-      width: 200,
-      activation: 'sigmoid',
-      init: 'torch-default',
-    }),
-    // Minibatches of 10, as in the paper.
-    training: sgd(RATE, 10),
-  };
-}
 
 /** Per checkpoint: the step, each layer's mean, std and saturated fraction, and the loss. */
 interface Series {
@@ -92,22 +59,7 @@ function saturationOf(series: Series, depth: number): Saturation {
 }
 
 const SATURATES = defineClaim(
-  {
-    id: 'glorot2010-sigmoid-top-saturates',
-    chapter: 'papers',
-    title: 'Glorot & Bengio 2010: the top sigmoid layer saturates at 0',
-    citation:
-      'X. Glorot, Y. Bengio. Understanding the difficulty of training deep feedforward neural networks. AISTATS 2010, Fig. 2.',
-    explanation:
-      'Glorot and Bengio trained deep sigmoid networks from the then-standard weights U(±1/√fan_in) and saw the top hidden layer pushed to 0 within the first updates while the lower layers stayed near 0.5: at first the top layer’s outputs say nothing about the class, so the quickest way to lower the loss is to silence them and let the output biases guess, and the saturated units then learn only slowly, a plateau in the loss until they desaturate. We train 4 × 200 sigmoid units by SGD (rate 1, minibatches of 10 as in the paper) on the digits instead of their Shapeset images (images with hundreds of inputs, like theirs, where a 2-D set would give the first layer only two), 200 units per layer instead of 1000, and plot each layer’s mean and std on 256 validation digits. The plateau ends after 500 to 1,000 steps rather than the paper’s 100 epochs; the check follows one seed through it to step 1,500 and the others to step 300, and a run of 3,000 steps in the page shows the lower layers spreading out as learning takes off.',
-    expected: `On each of 3 seeds, a 4 × 200 sigmoid network with U(±1/√fan_in) weights trained by SGD (rate ${RATE}, batch 10) on the digits, read on ${STAT_ROWS} validation digits every ${EVERY} steps: the top layer’s mean activation starts between 0.4 and 0.6 and is below 0.05 at step ${STEPS}, when the loss is still at least 2.19 (within 5 % of ln 10); through step ${STEPS} the layers below it (1–3) keep their mean activation between 0.3 and 0.85 with under 10 % of their activations saturated. On the first seed, trained on to step ${LONG_STEPS}: at least ${PLATEAU * 100} % of the top layer’s activations stay saturated through step ${STILL_SATURATED}, then under ${DESATURATED * 100} % are by step ${LONG_STEPS}, with the loss below ${LEARNING}.`,
-    show: trainingScene(run(1), DIGITS, { speed: 0 }),
-    control: {
-      description: `${SHALLOW} sigmoid layers instead of ${DEPTH}: the top layer sits on one random layer above the pixels, whose outputs still carry the class`,
-      show: trainingScene(run(1, SHALLOW), DIGITS, { speed: 0 }),
-    },
-    needs: ['digits'],
-  },
+  SATURATES_INFO,
   (kernels, seeds, options, variant) => {
     const data = digitsOf(options).normalized;
     const depth = variant === 'claim' ? DEPTH : SHALLOW;
@@ -133,6 +85,7 @@ const SATURATES = defineClaim(
         const { step } = trainer.divergence;
         return {
           reproduced: false,
+          plot: null,
           measured: {},
           summary: `seed ${seed} diverged at step ${step}`,
         };
@@ -157,17 +110,29 @@ const SATURATES = defineClaim(
     const lastSaturated = topSaturated[topSaturated.length - 1];
     const lastLoss = plot.loss[plot.loss.length - 1];
     const desaturates = plateau >= PLATEAU && lastSaturated < DESATURATED && lastLoss < LEARNING;
+    const layerMeans = (layer: number) => rounded(plot.mean.map((m) => m[layer]));
     const perLayer: Record<string, number[]> = {};
     for (let layer = 0; layer < depth; layer++) {
-      perLayer[`layer${layer + 1}Mean`] = rounded(plot.mean.map((m) => m[layer]));
+      if (variant === 'control') perLayer[`layer${layer + 1}Mean`] = layerMeans(layer);
       perLayer[`layer${layer + 1}Std`] = rounded(plot.std.map((s) => s[layer]));
     }
     const of = (pick: (s: Saturation) => number) => rounded(judged.map(pick));
     const list = (pick: (s: Saturation) => number) => judged.map((s) => fmt(pick(s))).join(', ');
     return {
       reproduced: saturates && desaturates,
+      // The figure draws the claim's 4 layers; the control's 2 are listed with the rest.
+      plot:
+        variant === 'claim'
+          ? {
+              steps: plot.steps,
+              layer1Mean: layerMeans(0),
+              layer2Mean: layerMeans(1),
+              layer3Mean: layerMeans(2),
+              layer4Mean: layerMeans(3),
+            }
+          : null,
       measured: {
-        steps: plot.steps,
+        ...(variant === 'control' ? { steps: plot.steps } : {}),
         ...perLayer,
         loss: rounded(plot.loss),
         topMeanAtStart: of((s) => s.topStart),
@@ -187,6 +152,7 @@ const SATURATES = defineClaim(
       summary: `${depth} layers: the top layer’s mean activation ${list((s) => s.topStart)} at step 0 and ${list((s) => s.topEnd)} at step ${STEPS} (needed: 0.4–0.6, then < 0.05; ${judged.map((s) => pct(s.topEndSaturated)).join(', ')} of it saturated), the loss then ${list((s) => s.loss)} (needed: ≥ 2.19); the layers below within ${fmt(Math.min(...judged.map((s) => s.lowerLow)))}–${fmt(Math.max(...judged.map((s) => s.lowerHigh)))} (needed: 0.3–0.85), up to ${pct(Math.max(...judged.map((s) => s.lowerSaturated)))} saturated (needed: < 10 %); on seed ${seeds[0]} the top layer was at least ${pct(plateau)} saturated through step ${STILL_SATURATED} (needed: ≥ ${PLATEAU * 100} %), ${pct(lastSaturated)} at step ${LONG_STEPS} (needed: < ${DESATURATED * 100} %) with the loss at ${fmt(lastLoss)} (needed: < ${LEARNING})`,
     };
   },
+  { needs: ['digits'] },
 );
 
 export const GLOROT_SATURATION_CLAIMS: readonly Claim[] = [SATURATES];

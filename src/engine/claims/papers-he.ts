@@ -11,36 +11,22 @@ import {
   pct,
   quickValidation,
   rounded,
-  type RunSpec,
   train,
-  trainingScene,
 } from './measure';
-import {
-  actStds,
-  allForwardStats,
-  DIGITS,
-  digitsNetwork,
-  forwardOnRows,
-  sgd,
-  windowMeans,
-} from './papers-measure';
+import { actStds, allForwardStats, forwardOnRows, windowMeans } from './papers-measure';
 import type { Claim, MeasuredValue } from './types';
+import {
+  JUDGED_WINDOW,
+  run,
+  STALLED_ACCURACY,
+  STALLED_LOSS,
+  STALLS_INFO,
+  STEPS,
+} from './info/papers-he';
 
-const DEPTH = 30;
-const STEPS = 400;
-const RATE = 0.02;
 /** Steps per point of the plotted loss curve; the last window is the judged training loss. */
 const WINDOW = 20;
-const JUDGED_WINDOW = 50;
 const LN10 = Math.log(10);
-/** A stalled run stays this close to ln 10 and at most this accurate (chance: 10 %). */
-const STALLED_LOSS = 0.01;
-const STALLED_ACCURACY = 0.15;
-
-const run = (seed: number, init: InitName): RunSpec => ({
-  network: digitsNetwork(seed, { depth: DEPTH, width: 32, activation: 'relu', init }),
-  training: sgd(RATE, 32),
-});
 
 interface Outcome {
   losses: number[];
@@ -50,22 +36,7 @@ interface Outcome {
 }
 
 const STALLS = defineClaim(
-  {
-    id: 'he2015-deep-relu-xavier-stalls',
-    chapter: 'papers',
-    title: 'He et al. 2015: 30 ReLU layers stall with Xavier, train with He',
-    citation:
-      'K. He, X. Zhang, S. Ren, J. Sun. Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification. ICCV 2015, Fig. 3.',
-    explanation:
-      'Xavier’s variance 1/fan_in halves the signal’s variance at every ReLU layer, so after 30 layers the activations and the back-propagated gradients are about 2⁻¹⁵ of their size at the input: He et al. found that their 30-layer network from these weights did not learn at all, while their √(2/fan_in), which makes up for the half that ReLU zeroes, trained it. Their network is convolutional, on ImageNet, trained with momentum; ours has the same depth and activation as a plain stack of 30 × 32 ReLUs on the digits, trained by plain SGD (rate 0.02, batch 32). The check runs 400 steps; in a run of 3,000 steps the He network reaches about 70 % validation accuracy while the Xavier one still predicts a single class at loss ln 10.',
-    expected: `With Xavier weights, on each of 3 seeds, after ${STEPS} SGD steps (rate ${RATE}, batch 32) of 30 × 32 ReLUs on the digits: the network stalls, its training loss (mean of the last ${JUDGED_WINDOW} steps) within ${STALLED_LOSS} of ln 10 = 2.303 and its validation accuracy at most ${pct(STALLED_ACCURACY)}.`,
-    show: trainingScene(run(1, 'xavier'), DIGITS, { speed: 0 }),
-    control: {
-      description: 'He’s weights √(2/fan_in) instead of Xavier’s',
-      show: trainingScene(run(1, 'he'), DIGITS, { speed: 0 }),
-    },
-    needs: ['digits'],
-  },
+  STALLS_INFO,
   (kernels, seeds, options, variant) => {
     const data = quickValidation(digitsOf(options).normalized);
     const measure = (seed: number, init: InitName): Outcome => {
@@ -88,7 +59,8 @@ const STALLS = defineClaim(
     const loss: number[] = [];
     const accuracy: number[] = [];
     let diverged = false;
-    let plots: Record<string, MeasuredValue> = {};
+    let plot: Record<'lossSteps' | 'xavierLoss' | 'heLoss', number[]> | null = null;
+    let heFigures: Record<string, MeasuredValue> = {};
     for (const seed of seeds) {
       const outcome = measure(seed, init);
       diverged ||= outcome.diverged;
@@ -97,10 +69,12 @@ const STALLS = defineClaim(
       if (variant !== 'claim' || seed !== seeds[0]) continue;
       // The figure sets He's curve beside Xavier's (the first seed); He is judged by the control.
       const he = measure(seed, 'he');
-      plots = {
+      plot = {
         lossSteps: windowMeans(outcome.losses, WINDOW).map((_, i) => (i + 1) * WINDOW),
         xavierLoss: windowMeans(outcome.losses, WINDOW),
         heLoss: windowMeans(he.losses, WINDOW),
+      };
+      heFigures = {
         xavierActStdAtInit: outcome.actStdAtInit,
         heActStdAtInit: he.actStdAtInit,
         heFinalLossFirstSeed: judged(he),
@@ -113,14 +87,16 @@ const STALLS = defineClaim(
       accuracy.every((a) => a <= STALLED_ACCURACY);
     return {
       reproduced,
+      plot,
       measured: {
-        ...plots,
+        ...heFigures,
         finalLoss: rounded(loss),
         validationAccuracy: rounded(accuracy),
       },
       summary: `${init === 'he' ? 'He' : 'Xavier'} weights: after ${STEPS} steps the training loss is ${loss.map(fmt).join(', ')} (needed: within ${STALLED_LOSS} of ln 10 = 2.303) and validation accuracy ${accuracy.map(pct).join(', ')} (needed: ≤ ${pct(STALLED_ACCURACY)})${diverged ? '; a run diverged' : ''}`,
     };
   },
+  { needs: ['digits'] },
 );
 
 export const HE_CLAIMS: readonly Claim[] = [STALLS];

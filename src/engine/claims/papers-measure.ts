@@ -3,30 +3,17 @@
  * network trains, quantiles of one unit's input, the spread of a layer-wise scale, and probes
  * read on a batch other than the one a data-driven initialization calibrated on.
  */
-import type { NetworkConfig, TrainingConfig } from '../config';
+import type { NetworkConfig } from '../config';
 import { copyRow } from '../data/batches';
 import type { DataSplit } from '../data/dataset';
-import type { DatasetSpec } from '../data/index';
 import type { Kernels } from '../kernels/kernels';
 import type { Network } from '../network';
 import { createProbeNetwork } from '../probe';
 import { Rng } from '../rng';
 import { forwardStats, type LayerStats } from '../stats';
 
-/** The digits as the page loads them (normalized; the split is fixed, the seed unused). */
-export const DIGITS: DatasetSpec = { name: 'digits', seed: 1 };
-
-export function sgd(learningRate: number, batchSize: number): TrainingConfig {
-  return { optimizer: 'sgd', learningRate, l2: 0, batchSize };
-}
-
-/** A hidden stack on the digits (784 inputs, 10 classes), biases 0, no batchnorm unless asked. */
-export function digitsNetwork(
-  seed: number,
-  shape: Pick<NetworkConfig, 'depth' | 'width' | 'activation' | 'init'> & Partial<NetworkConfig>,
-): NetworkConfig {
-  return { inputDim: 784, initScale: 1, batchnorm: false, classes: 10, seed, ...shape };
-}
+// The runs are plain data, shared with the page side (./info/paper-runs.ts).
+export { DIGITS, digitsNetwork, sgd } from './info/paper-runs';
 
 /**
  * Loads the first `rows` rows of a split and runs a training-mode forward pass: what a step

@@ -4,54 +4,24 @@
  * for good while the live ones train; deeper, the layers below can change its input and bring
  * it back, which the check counts rather than assumes away.
  */
-import type { NetworkConfig, TrainingConfig } from '../config';
 import type { DataSplit } from '../data/dataset';
-import { createDataset, type DatasetSpec } from '../data/index';
+import { buildDataset } from '../data/index';
 import { copyRow } from '../data/batches';
 import type { Kernels } from '../kernels/kernels';
 import type { Network } from '../network';
-import {
-  deadColumns,
-  defineClaim,
-  fmt,
-  newTrainer,
-  pct,
-  rounded,
-  type RunSpec,
-  train,
-  trainingScene,
-} from './measure';
+import { deadColumns, defineClaim, newTrainer, pct, rounded, train } from './measure';
 import type { Claim } from './types';
-
-const SHIFTED_BIAS = -1;
-const STEPS = 300;
-/** A layer counts as mixed when this share of its units, or more, is dead and as many live. */
-const MIXED = 0.05;
-const SEEDS = [1, 2, 3, 4, 5];
-/** A live unit has moved when its weights and bias changed by this much (relative norm). */
-const MOVED = 0.001;
-const LEARNT = 0.6;
-
-function network(seed: number, biasInit: number): NetworkConfig {
-  return {
-    inputDim: 2,
-    depth: 3,
-    width: 64,
-    activation: 'relu',
-    init: 'he',
-    initScale: 1,
-    biasInit,
-    batchnorm: false,
-    classes: 3,
-    seed,
-  };
-}
-const TRAINING: TrainingConfig = { optimizer: 'sgd', learningRate: 0.1, l2: 0, batchSize: 32 };
-const data = (seed: number): DatasetSpec => ({ name: 'spiral', normalize: true, seed });
-const spec = (seed: number, biasInit: number): RunSpec => ({
-  network: network(seed, biasInit),
-  training: TRAINING,
-});
+import {
+  DATA,
+  DEAD_AT_INIT_INFO,
+  LEARNT,
+  MIXED,
+  MOVED,
+  SEEDS,
+  SHIFTED_BIAS,
+  spec,
+  STEPS,
+} from './info/relu-dead';
 
 /** Per hidden layer and unit: dead on every row of the split (forward passes of `capacity` rows). */
 function deadOnSplit(net: Network, split: DataSplit): boolean[][] {
@@ -103,7 +73,7 @@ interface SeedOutcome {
 }
 
 function runSeed(kernels: Kernels, seed: number, bias: number) {
-  const trainer = newTrainer(kernels, spec(seed, bias), createDataset(data(seed)));
+  const trainer = newTrainer(kernels, spec(seed, bias), buildDataset(DATA, seed));
   const split = trainer.dataset.train;
   const deadBefore = deadOnSplit(trainer.net, split);
   const before = unitParameters(trainer.net);
@@ -138,21 +108,7 @@ function runSeed(kernels: Kernels, seed: number, bias: number) {
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 const DEAD_AT_INIT = defineClaim(
-  {
-    id: 'relu-dead-at-init',
-    chapter: 'activations',
-    title: 'A bad initialization leaves ReLUs dead from the start',
-    explanation:
-      'A ReLU whose pre-activation is negative on every example outputs 0 everywhere: it sits off the data cloud, its slope there is 0, so it gets exactly zero gradient and does not update. Starting every bias at −1 (He weights, 3 × 64 ReLUs on the spiral) kills part of each layer and leaves the rest alive, so one training run shows both: the dead first-layer units frozen bit for bit while the live ones learn the spiral. Deeper, a dead unit’s input is the layer below, which keeps changing, so some of them come back; the check counts them rather than assuming they stay dead.',
-    expected: `On each of ${SEEDS.length} seeds, 3 × 64 ReLUs with He weights and every hidden bias starting at ${SHIFTED_BIAS}, ${STEPS} SGD steps (rate ${TRAINING.learningRate}, batch ${TRAINING.batchSize}) on the spiral: in every hidden layer between ${pct(MIXED)} and ${pct(1 - MIXED)} of the units are dead at the start (pre-activation ≤ 0 on every training point); after training every dead first-layer unit has its weights and bias unchanged bit for bit and is still dead on every training point, while at least 90 % of the live units (all layers) changed their weights and bias by ${fmt(100 * MOVED)} % or more and validation accuracy reaches ${pct(LEARNT)}. How many deeper dead units came back is reported, not judged.`,
-    show: trainingScene(spec(1, SHIFTED_BIAS), data(1)),
-    contrast: { label: 'Now with biases at 0', scene: trainingScene(spec(1, 0), data(1)) },
-    control: {
-      description: 'the same training run with every hidden bias starting at 0',
-      show: trainingScene(spec(1, 0), data(1)),
-    },
-    seeds: SEEDS,
-  },
+  DEAD_AT_INIT_INFO,
   (kernels, seeds, _options, variant) => {
     const bias = variant === 'claim' ? SHIFTED_BIAS : 0;
     const outcomes = seeds.map((seed) => runSeed(kernels, seed, bias));
@@ -188,6 +144,7 @@ const DEAD_AT_INIT = defineClaim(
       summary: `biases at ${bias < 0 ? `−${-bias}` : bias}: dead at the start per layer ${perLayer} (each ${pct(MIXED)}–${pct(1 - MIXED)}); after ${STEPS} steps ${firstMoved} of the ${sum(outcomes.map((o) => o.deadCount[0]))} dead first-layer units changed and ${firstRevived} came back (must be 0); live units moved: ${liveMoved.map(pct).join(', ')} (≥ 90 %); validation accuracy ${accuracy.map(pct).join(', ')} (≥ ${pct(LEARNT)}); deeper layers: ${deeperRevived} of ${deeperDead} dead units came back as the layers below changed (${deeperMoved} changed; not judged)`,
     };
   },
+  { seeds: SEEDS },
 );
 
 export const RELU_DEAD_CLAIMS: readonly Claim[] = [DEAD_AT_INIT];

@@ -1,9 +1,11 @@
 /**
- * The shape of a lecture claim: what the page's tour shows (its scene), what the command line
- * checks (its criterion, stated before measuring) and the verdict with its supporting numbers.
+ * The shape of a lecture claim: what the page's tour shows (ClaimInfo: its texts, scenes and
+ * charts), what the worker and the command line check (Claim: the info with its experiment) and
+ * the verdict with its supporting numbers.
  */
 import type { NetworkConfig, OptimizerName } from '../config';
 import type { DatasetName } from '../data/dataset';
+import type { DatasetSpec } from '../data/spec';
 import type { Kernels } from '../kernels/kernels';
 
 /** Every claim id, in the order the tour and `--check` present them (the lecture's, then the papers'). */
@@ -54,14 +56,8 @@ export interface Chapter {
 /** 'probe': the lecture's random N(0,1) input with random labels; otherwise a data set. */
 export type SceneData = 'probe' | DatasetName;
 
-/** The page's data set controls (2-D sets: points, noise, arms/blobs; every set: normalize). */
-export interface SceneDataOptions {
-  points?: number;
-  noise?: number;
-  planarClasses?: number;
-  /** Zero-centre and scale each feature with training statistics (the page's default: on). */
-  normalize?: boolean;
-}
+/** The page's data set controls: the data set spec without its name (that is `data`). */
+export type SceneDataOptions = Omit<DatasetSpec, 'name'>;
 
 export interface SceneTraining {
   optimizer?: OptimizerName;
@@ -146,7 +142,39 @@ export interface ClaimControl {
 /** Inputs a check needs besides the kernels. */
 export type ClaimNeed = 'digits';
 
-export interface Claim {
+/** One line of a chart: the measured array `key` against `x` (or the chart's own x). */
+export interface ChartSeries<K extends string> {
+  key: K;
+  /** Another measured array as this line's x values (e.g. a path in the plane). */
+  x?: K;
+  name: string;
+  color: string;
+  dashed?: boolean;
+}
+
+/**
+ * A line chart drawn from a claim's measured numbers. Its keys are the claim's measured keys
+ * (the check's Verdict is typed by them), so a key renamed on one side is a type error.
+ */
+export interface ChartSpec<K extends string> {
+  /** A measured array of x values, or 'layer' for 1…n. */
+  x: K | 'layer';
+  series: readonly ChartSeries<K>[];
+  xTitle: string;
+  yTitle: string;
+  logY?: boolean;
+}
+
+/** A paper's figure redrawn: a chart with its caption. */
+export interface FigureSpec<K extends string> extends ChartSpec<K> {
+  title: string;
+}
+
+/**
+ * What the page shows of a claim: its texts, scenes and charts. Data only: the page imports it
+ * without the check's experiment (the networks, the trainer, the data builders).
+ */
+export interface ClaimInfo<K extends string = string> {
   id: ClaimId;
   chapter: ChapterId;
   title: string;
@@ -162,6 +190,13 @@ export interface Claim {
   kind: ClaimKind;
   /** Why a demonstration is one (what makes its criterion true of any working engine). */
   demonstration?: string;
+  /** The paper's figures, redrawn from the claim's measured numbers. */
+  figures?: readonly FigureSpec<K>[];
+  /** A chart drawn in the verdict itself, without a caption (the zig-zag of a weight path). */
+  verdictChart?: ChartSpec<K>;
+}
+
+export interface Claim<K extends string = string> extends ClaimInfo<K> {
   needs: readonly ClaimNeed[];
   /** Seeds checked by default (several where the outcome depends on random draws). */
   seeds: readonly number[];
