@@ -5,11 +5,9 @@
  */
 import { useMemo } from 'react';
 import { BABYSIT_STEPS } from '../engine/babysitting';
-import type { DatasetName } from '../engine/data/dataset';
 import { drawLineChart, type LineChartData } from '../charts/sparkline';
-import { engine } from '../store/engine';
+import { jobActions } from '../store/engine';
 import { useResults } from '../store/results';
-import { useSettings } from '../store/settings';
 import { useChart } from './useChart';
 
 function RangeChart({ data }: { data: LineChartData }) {
@@ -35,20 +33,6 @@ export function BabysitPanel() {
   }, [range]);
   if (mode !== 'train') return null;
 
-  const run = () => {
-    const { network, batch, data, training } = useSettings.getState();
-    const { name, ...options } = data;
-    engine.babysit({
-      network,
-      training: {
-        optimizer: training.optimizer,
-        learningRate: training.learningRate,
-        l2: training.l2,
-        batchSize: batch,
-      },
-      data: { ...options, name: name as DatasetName },
-    });
-  };
   return (
     <section
       className="babysit card"
@@ -62,10 +46,10 @@ export function BabysitPanel() {
         settings.
       </p>
       <div className="buttons">
-        <button type="button" onClick={run} disabled={babysit?.running}>
+        <button type="button" onClick={jobActions.babysit} disabled={babysit?.running}>
           Run checklist
         </button>
-        <button type="button" onClick={() => engine.cancelBabysit()} disabled={!babysit?.running}>
+        <button type="button" onClick={jobActions.cancelBabysit} disabled={!babysit?.running}>
           Cancel checklist
         </button>
       </div>

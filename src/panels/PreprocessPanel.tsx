@@ -5,10 +5,9 @@
  */
 import { useEffect } from 'react';
 import type { Preprocessing } from '../engine/data/preprocess';
-import type { DatasetName } from '../engine/data/dataset';
 import { drawGrayImages, type GrayImagesData } from '../charts/gray-images';
 import { drawPointCloud, type PointCloudData } from '../charts/point-cloud';
-import { engine } from '../store/engine';
+import { jobActions } from '../store/engine';
 import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
 import { formatPercent } from './format';
@@ -50,20 +49,8 @@ export function PreprocessPanel() {
   const views = useResults((s) => s.preprocessViews?.views ?? null);
   const { name, points, noise, planarClasses } = data;
 
-  useEffect(() => {
-    if (name === 'probe') return;
-    engine.preprocessViews(
-      {
-        name: name as DatasetName,
-        points,
-        noise,
-        planarClasses,
-        normalize: false,
-        preprocess: 'none',
-      },
-      seed,
-    );
-  }, [name, points, noise, planarClasses, seed]);
+  // The pictures show every preprocessing, so the chosen one does not ask for new ones.
+  useEffect(() => jobActions.preprocessViews(), [name, points, noise, planarClasses, seed]);
 
   if (mode !== 'train' || !views) return null;
   const digits = views.digits;

@@ -5,12 +5,10 @@
  */
 import { useMemo, useState } from 'react';
 import type { SearchSpace } from '../engine/claims/hyperparameters';
-import type { DatasetName } from '../engine/data/dataset';
 import { csvText, safeFileName } from '../export';
 import { drawSearchScatter, type SearchScatterData } from '../charts/search-scatter';
-import { engine } from '../store/engine';
+import { jobActions } from '../store/engine';
 import { useResults } from '../store/results';
-import { useSettings } from '../store/settings';
 import { download } from './download';
 import { formatNumber, formatPercent } from './format';
 import { useChart } from './useChart';
@@ -31,22 +29,8 @@ export function SearchPanel() {
   if (mode !== 'train') return null;
 
   const start = (next: SearchSpace) => {
-    const { network, batch, data: dataSettings, training } = useSettings.getState();
-    const { name, ...options } = dataSettings;
     setSpace(next);
-    engine.search({
-      network,
-      training: {
-        optimizer: training.optimizer,
-        learningRate: training.learningRate,
-        l2: training.l2,
-        batchSize: batch,
-      },
-      data: { ...options, name: name as DatasetName },
-      budget: BUDGET,
-      steps: STEPS,
-      space: next,
-    });
+    jobActions.search({ budget: BUDGET, steps: STEPS, space: next });
   };
   const best =
     search?.trials.reduce<(typeof search.trials)[number] | null>(
@@ -93,7 +77,7 @@ export function SearchPanel() {
         <button type="button" onClick={() => start(COARSE)} disabled={search?.running}>
           Run search
         </button>
-        <button type="button" onClick={() => engine.cancelSearch()} disabled={!search?.running}>
+        <button type="button" onClick={jobActions.cancelSearch} disabled={!search?.running}>
           Cancel search
         </button>
         <button type="button" onClick={() => start(zoom()!)} disabled={!best || search?.running}>

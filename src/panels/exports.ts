@@ -13,6 +13,7 @@ import {
   trainingSeriesCsv,
   trainingSeriesJson,
 } from '../export';
+import { requestsOf } from '../store/requests';
 import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
 
@@ -32,10 +33,9 @@ export function exportStats(format: 'csv' | 'json'): ExportFile | null {
   const network = currentNetwork();
   if (!network) return null;
   const series = results.training?.series;
-  if (results.mode === 'train' && series) {
-    const { training, batch, data } = useSettings.getState();
-    const { speed: _speed, ...rest } = training;
-    const context = { network, training: { ...rest, batchSize: batch }, dataset: data.name };
+  const run = requestsOf(useSettings.getState()).current;
+  if (results.mode === 'train' && series && run.kind === 'train') {
+    const context = { network, training: run.training, dataset: run.data.name };
     return {
       name: experimentFileName(network, 'training-series', format),
       content: format === 'csv' ? trainingSeriesCsv(series) : trainingSeriesJson(series, context),
@@ -72,15 +72,15 @@ export function exportStats(format: 'csv' | 'json'): ExportFile | null {
 export function exportCode(language: 'pytorch' | 'numpy'): ExportFile | null {
   const network = currentNetwork();
   if (!network) return null;
-  const { batch, data, training } = useSettings.getState();
+  const { batch } = useSettings.getState();
   if (language === 'numpy')
     return {
       name: experimentFileName(network, 'probe', 'py'),
       content: numpyScript(network, batch),
     };
-  const { speed: _speed, ...rest } = training;
+  const run = requestsOf(useSettings.getState()).current;
   const trainingExport =
-    data.name === 'probe' ? undefined : { ...rest, batchSize: batch, dataset: data.name };
+    run.kind === 'train' ? { ...run.training, dataset: run.data.name } : undefined;
   return {
     name: experimentFileName(network, 'pytorch', 'py'),
     content: pytorchScript(network, batch, trainingExport),

@@ -96,6 +96,7 @@ export interface ResultsState {
   status: Status;
   /** The preprocessing pictures (requested by the panel that shows them). */
   preprocessViews: { id: number; views: PreprocessViewsMessage | null } | null;
+  preprocessStarted: (id: number) => void;
   babysit: BabysitView | null;
   babysitStarted: (id: number) => void;
   search: SearchView | null;
@@ -159,6 +160,7 @@ export const useResults = create<ResultsState>()((set, get) => ({
   claims: {},
   search: null,
   preprocessViews: null,
+  preprocessStarted: (id) => set({ preprocessViews: { id, views: null } }),
   babysit: null,
   babysitStarted: (id) => set({ babysit: { id, running: true, steps: [], error: null } }),
   searchStarted: (id, shards) =>

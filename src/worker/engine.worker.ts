@@ -96,13 +96,12 @@ const handlers: Handlers = {
     babysitting ??= new BabysitSession(more, post, yieldToMessages);
     void babysitting.run(request, digitsUrl);
   },
-  'babysit-cancel': () => babysitting?.cancel(),
   search(request) {
     const { more, digitsUrl } = ready('search');
     search ??= new SearchSession(more, post, yieldToMessages);
     void search.run(request, digitsUrl);
   },
-  'search-cancel': () => search?.cancel(),
+  cancel: (request) => (request.job === 'search' ? search : babysitting)?.cancel(),
   'claim-check'(request) {
     const { more, digitsUrl } = ready('claim check');
     claims ??= new ClaimSession(more, post);

@@ -113,8 +113,10 @@ export interface SearchRequest {
   shard: { index: number; count: number };
 }
 
-export interface SearchCancelRequest {
-  type: 'search-cancel';
+/** Stops a running job between steps (the worker's jobs share one generation counter each). */
+export interface CancelRequest {
+  type: 'cancel';
+  job: 'search' | 'babysit';
 }
 
 /** The babysitting checklist on the current network and data set. */
@@ -124,10 +126,6 @@ export interface BabysitRequest {
   network: NetworkConfig;
   training: TrainingConfig;
   data: DataSpec;
-}
-
-export interface BabysitCancelRequest {
-  type: 'babysit-cancel';
 }
 
 /** The preprocessing pictures of the current data (raw data, transformed in the worker). */
@@ -141,9 +139,8 @@ export interface PreprocessViewsRequest {
 export type WorkerRequest =
   | PreprocessViewsRequest
   | BabysitRequest
-  | BabysitCancelRequest
   | SearchRequest
-  | SearchCancelRequest
+  | CancelRequest
   | ClaimCheckRequest
   | InitRequest
   | ProbeRequest
