@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { babysit } from './babysitting';
 import type { NetworkConfig } from './config';
-import { createDataset } from './data';
+import { buildDataset } from './data';
 import { createKernels, defaultBackend } from './kernels';
 
 describe('babysitting checklist', () => {
@@ -17,7 +17,7 @@ describe('babysitting checklist', () => {
       classes: 3,
       seed: 1,
     };
-    const data = createDataset({ name: 'spiral', seed: 1 });
+    const data = buildDataset({ name: 'spiral' }, 1);
     const steps = [
       ...babysit(
         createKernels(defaultBackend()),
@@ -53,7 +53,7 @@ describe('babysitting checklist', () => {
       classes: 3,
       seed: 1,
     };
-    const data = createDataset({ name: 'spiral', seed: 1 });
+    const data = buildDataset({ name: 'spiral' }, 1);
     const first = babysit(
       createKernels(defaultBackend()),
       network,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkConfig } from '../engine/config';
-import { createDataset, DEAD_RELU_DEMO } from '../engine/data';
+import { buildDataset, DEAD_RELU_DEMO } from '../engine/data';
 import { createKernels } from '../engine/kernels';
 import { runProbe } from '../engine/probe';
 import { Trainer } from '../engine/trainer';
@@ -102,7 +102,12 @@ describe('trainingSeriesCsv (wide: one row per step)', () => {
 
   it("takes a real trainer's history as the worker sends it", () => {
     const { network, training, dataset } = DEAD_RELU_DEMO;
-    const trainer = new Trainer(network, training, createDataset(dataset), createKernels('ts'));
+    const trainer = new Trainer(
+      network,
+      training,
+      buildDataset(dataset, network.seed),
+      createKernels('ts'),
+    );
     trainer.monitor();
     for (let step = 1; step <= 20; step++) {
       trainer.step();

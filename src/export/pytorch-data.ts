@@ -4,9 +4,10 @@
  * MNIST through torchvision, or, with no data set, the probe's random rows.
  */
 import { ConfigError, type NetworkConfig } from '../engine/config';
-import { DATASETS, type DatasetName, VALIDATION_FRACTION } from '../engine/data/dataset';
+import { DATASETS, VALIDATION_FRACTION } from '../engine/data/dataset';
 import { DIGITS_CLASSES } from '../engine/data/digits';
-import type { DatasetSpec } from '../engine/data/index';
+import type { Preprocessing } from '../engine/data/preprocess';
+import { DEFAULT_PREPROCESSING, type DatasetSpec, isDatasetSpec } from '../engine/data/spec';
 import { MIN_FEATURE_STD } from '../engine/data/normalize';
 import { PLANAR_DEFAULTS, PLANAR_LIMITS, type PlanarName } from '../engine/data/planar';
 import { pyFloat, pyInt } from './python';
@@ -25,21 +26,26 @@ export type DataChoice =
       normalize: boolean;
     };
 
+/** The script writes per-feature normalization or none; the other preprocessings it cannot. */
+function scriptNormalizes(preprocess: Preprocessing): boolean {
+  if (preprocess === 'normalize' || preprocess === 'none') return preprocess === 'normalize';
+  throw new ConfigError('preprocess', `the script writes normalize or none, not ${preprocess}`);
+}
+
 /** The page's data set (a name, or the full spec) as what the script draws; checked against the network. */
 export function resolveData(
   network: NetworkConfig,
   dataset: string | DatasetSpec | undefined,
 ): DataChoice {
   if (dataset === undefined || dataset === '' || dataset === 'random') return { kind: 'random' };
-  const spec: Omit<Partial<DatasetSpec>, 'name'> & { name: string } =
-    typeof dataset === 'string' ? { name: dataset } : dataset;
-  if (!(DATASETS as readonly string[]).includes(spec.name))
+  const spec: DatasetSpec<string> = typeof dataset === 'string' ? { name: dataset } : dataset;
+  if (!isDatasetSpec(spec))
     throw new ConfigError(
       'dataset',
       `unknown data set "${spec.name}" (one of ${DATASETS.join(', ')}, or none for random rows)`,
     );
-  const name = spec.name as DatasetName;
-  const normalize = spec.normalize !== false;
+  const { name } = spec;
+  const normalize = scriptNormalizes(spec.preprocess ?? DEFAULT_PREPROCESSING);
   const mismatch = (inputs: number, classes: number) =>
     new ConfigError(
       'dataset',
@@ -53,9 +59,9 @@ export function resolveData(
   const defaults = PLANAR_DEFAULTS[name];
   const fixedTwo = name === 'circles' || name === 'xor';
   // Arms or blobs follow the network's classes unless the spec names them.
-  const classes = fixedTwo ? 2 : (spec.classes ?? network.classes);
+  const classes = fixedTwo ? 2 : (spec.planarClasses ?? network.classes);
   const { size: sizes, noise: noises, classes: classRange } = PLANAR_LIMITS;
-  const size = spec.size ?? defaults.size;
+  const size = spec.points ?? defaults.size;
   const noise = spec.noise ?? defaults.noise;
   if (!Number.isInteger(size) || size < sizes.min || size > sizes.max)
     throw new ConfigError(

@@ -10,7 +10,7 @@ import { PREPROCESSINGS, type Preprocessing } from '../engine/data/preprocess';
 import { trainingActions } from '../store/engine';
 import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
-import { DATA_CHOICES, type DataChoice, SPEEDS } from '../store/url-state';
+import { DATA_CHOICES, type DataChoice, DEFAULT_DATA, SPEEDS } from '../store/url-state';
 import { NumberField } from './NumberField';
 
 const DATA_LABELS: Record<DataChoice, string> = {
@@ -78,14 +78,7 @@ export function TrainingControls() {
     applyPreset({
       network,
       batch: t.batchSize,
-      data: {
-        name: dataset.name,
-        points: dataset.size ?? 600,
-        noise: dataset.noise ?? 0.2,
-        planarClasses: dataset.classes ?? 3,
-        normalize: dataset.normalize ?? true,
-        preprocess: dataset.normalize === false ? 'none' : 'normalize',
-      },
+      data: { ...DEFAULT_DATA, ...dataset },
       // 100 steps/s: the units die over seconds, slowly enough to watch.
       training: { optimizer: t.optimizer, learningRate: t.learningRate, l2: t.l2, speed: 100 },
     });
@@ -137,7 +130,7 @@ export function TrainingControls() {
               value={data.preprocess}
               onChange={(event) => {
                 const preprocess = event.target.value as Preprocessing;
-                setData({ preprocess, normalize: preprocess === 'normalize' });
+                setData({ preprocess });
               }}
             >
               {PREPROCESSINGS.filter((mode) => planar || (mode !== 'pca' && mode !== 'whiten')).map(

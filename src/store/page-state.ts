@@ -10,7 +10,7 @@ import {
   type TrainingConfig,
 } from '../engine/config';
 import { DATASETS, type DatasetName } from '../engine/data/dataset';
-import type { Preprocessing } from '../engine/data/preprocess';
+import { DEFAULT_PREPROCESSING, type DatasetSpec } from '../engine/data/spec';
 
 export type GradAxis = 'linear' | 'log';
 export type BackendParam = 'auto' | 'ts' | 'wasm';
@@ -18,19 +18,11 @@ export type BackendParam = 'auto' | 'ts' | 'wasm';
 export type DataChoice = 'probe' | DatasetName;
 export const DATA_CHOICES: readonly DataChoice[] = ['probe', ...DATASETS];
 
-export interface DataSettings {
-  name: DataChoice;
-  points: number;
-  noise: number;
-  /** Spiral arms or blobs. */
-  planarClasses: number;
-  normalize: boolean;
-  /**
-   * Zero-centring, PCA or whitening instead (fitted on the training split); 'normalize' and
-   * 'none' follow `normalize`.
-   */
-  preprocess: Preprocessing;
-}
+/**
+ * The data set controls: the engine's one spec (src/engine/data/spec.ts) with every control's
+ * value set, its name possibly 'probe' (isDatasetSpec narrows it to a data set to build).
+ */
+export type DataSettings = Required<DatasetSpec<DataChoice>>;
 
 export interface PageState {
   network: NetworkConfig;
@@ -59,8 +51,7 @@ export const DEFAULT_DATA: DataSettings = {
   points: 600,
   noise: 0.2,
   planarClasses: 3,
-  normalize: true,
-  preprocess: 'normalize',
+  preprocess: DEFAULT_PREPROCESSING,
 };
 export const DEFAULT_TRAINING: PageState['training'] = {
   optimizer: 'sgd',
@@ -142,7 +133,8 @@ export function serializeState(state: PageState): string {
     params.set('arms', String(state.data.planarClasses));
   }
   if (state.data.name !== 'probe') {
-    params.set('norm', state.data.normalize ? '1' : '0');
+    // Derived from `prep`, for pages from before it (they read only `norm`).
+    params.set('norm', state.data.preprocess === 'normalize' ? '1' : '0');
     params.set('prep', state.data.preprocess);
     params.set('opt', state.training.optimizer);
     params.set('lr', String(state.training.learningRate));

@@ -107,7 +107,6 @@ export const useSettings = create<SettingsState>()((set, get) => ({
     // PCA and whitening are for the 2-D sets: the digits fall back to normalization.
     if (data.name === 'digits' && (data.preprocess === 'pca' || data.preprocess === 'whiten')) {
       data.preprocess = 'normalize';
-      data.normalize = true;
     }
     // A probe-sized batch is far too large for a minibatch: start training at 128 rows.
     const batch =

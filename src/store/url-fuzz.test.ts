@@ -72,7 +72,6 @@ describe('links that once broke the page', () => {
       expect(state.data).toMatchObject({
         name: 'digits',
         preprocess: 'normalize',
-        normalize: true,
       });
       expect(notices).toEqual([expect.stringMatching(new RegExp(`preprocessing "${prep}".*2-D`))]);
     }

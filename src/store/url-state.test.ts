@@ -25,18 +25,13 @@ const stateArbitrary: fc.Arbitrary<PageState> = fc.record({
     batchnorm: fc.boolean(),
   }),
   batch: fc.integer({ min: 1, max: 1000 }),
-  data: fc
-    .record({
-      name: fc.constantFrom(...DATA_CHOICES),
-      points: fc.integer({ min: 50, max: 10_000 }),
-      noise: fc.double({ min: 0, max: 1, noNaN: true }),
-      planarClasses: fc.integer({ min: 2, max: 6 }),
-      normalize: fc.boolean(),
-    })
-    .map((data) => ({
-      ...data,
-      preprocess: data.normalize ? ('normalize' as const) : ('none' as const),
-    })),
+  data: fc.record({
+    name: fc.constantFrom(...DATA_CHOICES),
+    points: fc.integer({ min: 50, max: 10_000 }),
+    noise: fc.double({ min: 0, max: 1, noNaN: true }),
+    planarClasses: fc.integer({ min: 2, max: 6 }),
+    preprocess: fc.constantFrom('normalize' as const, 'none' as const),
+  }),
   training: fc.record({
     optimizer: fc.constantFrom('sgd' as const, 'momentum' as const, 'adam' as const),
     learningRate: fc.double({ min: 1e-8, max: 100, noNaN: true }),
@@ -75,7 +70,6 @@ describe('URL state', () => {
             points: planar ? state.data.points : DEFAULT_DATA.points,
             noise: planar ? state.data.noise : DEFAULT_DATA.noise,
             planarClasses: planar ? state.data.planarClasses : DEFAULT_DATA.planarClasses,
-            normalize: training ? state.data.normalize : DEFAULT_DATA.normalize,
             preprocess: training ? state.data.preprocess : DEFAULT_DATA.preprocess,
           },
           training: training ? state.training : DEFAULT_TRAINING,
@@ -140,6 +134,15 @@ describe('URL state', () => {
     expect(parseState('?data=spiral&lr=0.001').state.training.learningRate).toBe(0.001);
     const { notices } = parseState('?data=spiral&lr=fast');
     expect(notices[0]).toContain('learning rate');
+  });
+
+  it('reads links from before `prep`: norm=1 normalizes, norm=0 does not, `prep` wins', () => {
+    const preprocess = (search: string) => parseState(search).state.data.preprocess;
+    expect(preprocess('?data=spiral&norm=1')).toBe('normalize');
+    expect(preprocess('?data=spiral&norm=0')).toBe('none');
+    expect(preprocess('?data=digits&norm=0&prep=centre')).toBe('centre');
+    expect(preprocess('?data=spiral&norm=1&prep=none')).toBe('none');
+    expect(serializeState(parseState('?data=spiral&norm=0').state)).toContain('prep=none');
   });
 
   it('a combination too big to run falls back to the default network', () => {

@@ -157,18 +157,15 @@ function readData(read: QueryReader): DataSettings {
     { ...classes, integer: true },
     data.planarClasses,
   );
-  if (read.get('norm') !== null) {
-    data.normalize = read.bit('norm', 'normalization', data.normalize);
-    data.preprocess = data.normalize ? 'normalize' : 'none';
-  }
-  const prep = read.get('prep');
+  // Links from before `prep` hold `norm` (1: normalize, 0: none); `prep`, when present, wins.
+  const normalize = read.bit('norm', 'normalization', data.preprocess === 'normalize');
+  if (read.get('norm') !== null) data.preprocess = normalize ? 'normalize' : 'none';
   data.preprocess = read.choice<Preprocessing>(
     'prep',
     'preprocessing',
     PREPROCESSINGS,
     data.preprocess,
   );
-  data.normalize = prep === null ? data.normalize : data.preprocess === 'normalize';
   // The digits have 784 features: refused here, not as an error from the worker.
   if (!preprocessFits(data)) {
     read.fallback(
@@ -178,7 +175,6 @@ function readData(read: QueryReader): DataSettings {
       'normalize',
     );
     data.preprocess = 'normalize';
-    data.normalize = true;
   }
   return data;
 }

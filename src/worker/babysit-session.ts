@@ -1,7 +1,7 @@
 /** The babysitting checklist in the worker: one step at a time, cancelled between steps. */
 import { babysit } from '../engine/babysitting';
 import type { NetworkConfig } from '../engine/config';
-import { buildDataset } from './datasets';
+import { loadDataset } from './datasets';
 import { WorkerJob } from './job';
 import type { BabysitRequest } from './protocol';
 
@@ -9,7 +9,7 @@ export class BabysitSession extends WorkerJob {
   async run(request: BabysitRequest, digitsUrl: string): Promise<void> {
     const stale = this.begin();
     try {
-      const dataset = await buildDataset(request.data, request.network.seed, digitsUrl);
+      const dataset = await loadDataset(request.data, request.network.seed, digitsUrl);
       const network: NetworkConfig = {
         ...request.network,
         inputDim: dataset.inputDim,

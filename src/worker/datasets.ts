@@ -1,38 +1,24 @@
-/** The data set a request names, built once and kept while it is the one in use. */
+/**
+ * The worker's side of the data: it fetches the digits file (digits.ts) and keeps the last data
+ * set built; building is the engine's one builder (src/engine/data/spec.ts).
+ */
 import type { Dataset } from '../engine/data/dataset';
-import { parseDigits } from '../engine/data/digits';
-import { normalizeDataset } from '../engine/data/normalize';
-import { preprocessDataset } from '../engine/data/preprocess';
-import { generatePlanar, type PlanarName } from '../engine/data/planar';
+import { buildDataset, type DatasetSpec } from '../engine/data/spec';
 import { loadDigitsBytes } from './digits';
-import type { DataSpec } from './protocol';
 
 let cached: { key: string; dataset: Dataset } | null = null;
 
-/** 2-D sets are drawn from the network's seed; the digits' split is fixed. */
-export async function buildDataset(
-  spec: DataSpec,
+/** The data set `spec` names, built once and kept while it is the one in use. */
+export async function loadDataset(
+  spec: DatasetSpec,
   seed: number,
   digitsUrl: string,
 ): Promise<Dataset> {
+  // The digits' split is fixed: any seed gives the same data set.
   const key = JSON.stringify([spec, spec.name === 'digits' ? 0 : seed]);
   if (cached?.key === key) return cached.dataset;
-  let dataset =
-    spec.name === 'digits'
-      ? parseDigits(await loadDigitsBytes(digitsUrl))
-      : generatePlanar(spec.name as PlanarName, {
-          size: spec.points,
-          noise: spec.noise,
-          classes: spec.planarClasses,
-          seed,
-        });
-  const mode =
-    spec.preprocess === 'normalize' || spec.preprocess === 'none'
-      ? spec.normalize
-        ? 'normalize'
-        : 'none'
-      : spec.preprocess;
-  dataset = mode === 'normalize' ? normalizeDataset(dataset) : preprocessDataset(dataset, mode);
+  const digitsBytes = spec.name === 'digits' ? await loadDigitsBytes(digitsUrl) : undefined;
+  const dataset = buildDataset(spec, seed, digitsBytes);
   cached = { key, dataset };
   return dataset;
 }

@@ -9,7 +9,7 @@ import {
   preprocessDataset,
   singleSignedShare,
 } from '../engine/data/preprocess';
-import { buildDataset } from './datasets';
+import { loadDataset } from './datasets';
 import type { PreprocessViewsMessage, PreprocessViewsRequest } from './protocol';
 
 const CLOUD_MODES: Preprocessing[] = ['none', 'centre', 'normalize', 'pca', 'whiten'];
@@ -19,11 +19,7 @@ export async function preprocessViews(
   request: PreprocessViewsRequest,
   digitsUrl: string,
 ): Promise<PreprocessViewsMessage> {
-  const raw = await buildDataset(
-    { ...request.data, normalize: false, preprocess: 'none' },
-    request.seed,
-    digitsUrl,
-  );
+  const raw = await loadDataset({ ...request.data, preprocess: 'none' }, request.seed, digitsUrl);
   if (raw.inputDim === 2) {
     const clouds = CLOUD_MODES.map((mode) => {
       const { train } = preprocessDataset(raw, mode);

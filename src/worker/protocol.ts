@@ -7,7 +7,7 @@ import type { SearchSpace, TrialOutcome } from '../engine/claims/hyperparameters
 import type { BabysitStep } from '../engine/babysitting';
 import type { ClaimResult, ClaimVariant } from '../engine/claims/types';
 import type { NetworkConfig, TrainingConfig } from '../engine/config';
-import type { DatasetName } from '../engine/data/dataset';
+import type { DatasetSpec } from '../engine/data/spec';
 import type { Preprocessing } from '../engine/data/preprocess';
 import type { Divergence } from '../engine/trainer';
 import type { Diagnosis } from '../engine/diagnosis';
@@ -41,19 +41,6 @@ export interface InitRequest {
   digitsUrl: string;
 }
 
-/** The data a training run learns from. */
-export interface DataSpec {
-  name: DatasetName;
-  /** 2-D sets: number of points, noise, and arms/blobs. */
-  points: number;
-  noise: number;
-  planarClasses: number;
-  /** Zero-centre and scale each feature by the training split's statistics. */
-  normalize: boolean;
-  /** Centring, PCA or whitening instead of `normalize` (see engine/data/preprocess.ts). */
-  preprocess: Preprocessing;
-}
-
 /** Builds (or rebuilds) the training run and shows its state at step 0. */
 export interface TrainSetupRequest {
   type: 'train-setup';
@@ -62,7 +49,7 @@ export interface TrainSetupRequest {
   slot: ProbeSlot;
   network: NetworkConfig;
   training: TrainingConfig;
-  data: DataSpec;
+  data: DatasetSpec;
   /** Most steps per second (0: as fast as possible), so a demonstration can be watched. */
   speed: number;
 }
@@ -103,7 +90,7 @@ export interface SearchRequest {
   id: number;
   network: NetworkConfig;
   training: TrainingConfig;
-  data: DataSpec;
+  data: DatasetSpec;
   /** Trials per method (the grid takes the largest square at most this). */
   budget: number;
   /** Training steps per trial. */
@@ -125,14 +112,14 @@ export interface BabysitRequest {
   id: number;
   network: NetworkConfig;
   training: TrainingConfig;
-  data: DataSpec;
+  data: DatasetSpec;
 }
 
 /** The preprocessing pictures of the current data (raw data, transformed in the worker). */
 export interface PreprocessViewsRequest {
   type: 'preprocess-views';
   id: number;
-  data: DataSpec;
+  data: DatasetSpec;
   seed: number;
 }
 

@@ -5,7 +5,7 @@
  */
 import { gridTrials, randomTrials, runTrial, type Trial } from '../engine/claims/hyperparameters';
 import { ConfigError, type NetworkConfig } from '../engine/config';
-import { buildDataset } from './datasets';
+import { loadDataset } from './datasets';
 import { WorkerJob } from './job';
 import type { SearchRequest } from './protocol';
 
@@ -13,7 +13,7 @@ export class SearchSession extends WorkerJob {
   async run(request: SearchRequest, digitsUrl: string): Promise<void> {
     const stale = this.begin();
     try {
-      const dataset = await buildDataset(request.data, request.network.seed, digitsUrl);
+      const dataset = await loadDataset(request.data, request.network.seed, digitsUrl);
       const network: NetworkConfig = {
         ...request.network,
         inputDim: dataset.inputDim,

@@ -6,7 +6,7 @@
 import { ConfigError, type NetworkConfig } from '../engine/config';
 import type { Kernels } from '../engine/kernels/kernels';
 import { diagnoseTraining } from '../engine/diagnosis';
-import { buildDataset } from './datasets';
+import { loadDataset } from './datasets';
 import { layerHistogram } from '../engine/stats';
 import { Trainer } from '../engine/trainer';
 import type {
@@ -62,7 +62,7 @@ export class TrainingSession {
     this.trainer = null;
     this.playAfterSetup = false;
     try {
-      const dataset = await buildDataset(request.data, request.network.seed, digitsUrl);
+      const dataset = await loadDataset(request.data, request.network.seed, digitsUrl);
       if (request.id !== this.id) return;
       const network: NetworkConfig = {
         ...request.network,

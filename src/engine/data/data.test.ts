@@ -9,7 +9,7 @@ import { BatchSampler, drawFixedBatch } from './batches';
 import { type Dataset } from './dataset';
 import { DIGITS_HEADER_BYTES, parseDigits } from './digits';
 import { readDigitsBytes } from './digits-file';
-import { createDataset } from './index';
+import { buildDataset } from './index';
 import { featureStatistics, invertNormalization, normalizeDataset } from './normalize';
 import { generatePlanar, PLANAR_DATASETS, PLANAR_DEFAULTS } from './planar';
 
@@ -87,14 +87,14 @@ describe('normalization', () => {
   const raw = generatePlanar('blobs', { size: 1000, noise: 0.5, classes: 3, seed: 2 });
 
   it('is on by default: training features get mean 0 and std 1', () => {
-    const data = createDataset({ name: 'blobs', size: 1000, noise: 0.5, classes: 3, seed: 2 });
+    const data = buildDataset({ name: 'blobs', points: 1000, noise: 0.5, planarClasses: 3 }, 2);
     expect(data.normalization).not.toBeNull();
     for (let f = 0; f < 2; f++) {
       const { mean, std } = columnMoments(data.train.x, data.train.count, 2, f);
       expect(mean).toBeCloseTo(0, 5);
       expect(std).toBeCloseTo(1, 4);
     }
-    expect(createDataset({ name: 'blobs', seed: 2, normalize: false }).normalization).toBeNull();
+    expect(buildDataset({ name: 'blobs', preprocess: 'none' }, 2).normalization).toBeNull();
   });
 
   it('uses statistics of the training split only, and transforms validation with them', () => {

@@ -1,13 +1,11 @@
 /**
- * Node only (tests, command line): reads public/digits.bin from disk. The worker never imports
- * this file; it fetches the bytes and calls parseDigits.
+ * Node only (tests, command line): reads public/digits.bin from disk, for buildDataset (spec.ts).
+ * The worker never imports this file; it fetches the bytes (src/worker/digits.ts).
  *
  * Why no `import ... from 'node:fs'`: the web and worker type-checks (tsconfig.json,
  * tsconfig.worker.json) include all of src/engine without Node's types, so a static import would
  * fail them. `process.getBuiltinModule` (Node ≥ 20.16) reaches fs without Node typings.
  */
-import type { Dataset } from './dataset';
-import { parseDigits } from './digits';
 
 interface FileSystem {
   readFileSync(path: URL | string): Uint8Array;
@@ -23,7 +21,7 @@ export const DIGITS_FILE = new URL('../../../public/digits.bin', import.meta.url
 function fileSystem(): FileSystem {
   const nodeProcess = (globalThis as { process?: NodeProcess }).process;
   const fs = nodeProcess?.getBuiltinModule?.('node:fs') as FileSystem | undefined;
-  if (!fs) throw new Error('readDigitsFile needs Node.js 20.16 or later');
+  if (!fs) throw new Error('readDigitsBytes needs Node.js 20.16 or later');
   return fs;
 }
 
@@ -35,9 +33,4 @@ export function readDigitsBytes(path: URL | string = DIGITS_FILE): Uint8Array {
   const file = fs.readFileSync(path);
   // A plain Uint8Array (not Node's Buffer subclass) over the same memory.
   return new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
-}
-
-/** The digits data set read from disk (raw pixels; normalize with normalizeDataset). */
-export function readDigitsFile(path: URL | string = DIGITS_FILE): Dataset {
-  return parseDigits(readDigitsBytes(path));
 }

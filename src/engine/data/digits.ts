@@ -74,7 +74,7 @@ function split(bytes: Uint8Array, header: DigitsHeader, from: number, to: number
   return { x, y, count };
 }
 
-/** The digits data set: raw pixel intensities in [0, 1] (normalize with normalizeDataset). */
+/** The digits data set: raw pixel intensities in [0, 1] (buildDataset preprocesses them). */
 export function parseDigits(bytes: Uint8Array): Dataset {
   const header = parseDigitsHeader(bytes);
   const labels = bytes.subarray(DIGITS_HEADER_BYTES, DIGITS_HEADER_BYTES + header.count);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { featureStatistics } from './normalize';
-import { createDataset } from './index';
+import { buildDataset } from './index';
 import { preprocessDataset, singleSignedShare } from './preprocess';
 
 /** Covariance of a 2-D split. */
@@ -26,7 +26,7 @@ function covariance(x: Float32Array, count: number): [number, number, number] {
 
 describe('preprocessing (fitted on the training split)', () => {
   // Blobs stretched along a diagonal have correlated features: PCA must decorrelate them.
-  const raw = createDataset({ name: 'blobs', seed: 3, normalize: false });
+  const raw = buildDataset({ name: 'blobs', preprocess: 'none' }, 3);
   const skewed = {
     ...raw,
     train: {

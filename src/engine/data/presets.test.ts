@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createKernels } from '../kernels';
 import { testBackends } from '../testing';
 import { Trainer } from '../trainer';
-import { createDataset } from './index';
+import { buildDataset } from './index';
 import { DEAD_RELU_DEMO, withSeed } from './presets';
 
 const SEEDS = [1, 2, 3, 4, 5];
@@ -31,7 +31,7 @@ function run(backend: 'ts' | 'wasm', seed: number, learningRate: number): number
   const trainer = new Trainer(
     preset.network,
     { ...preset.training, learningRate },
-    createDataset(preset.dataset),
+    buildDataset(preset.dataset, preset.network.seed),
     createKernels(backend),
   );
   const dead = [deadFraction(trainer)];

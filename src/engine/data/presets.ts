@@ -26,13 +26,14 @@
  *   keep a small gradient and validation accuracy stays higher.
  */
 import type { NetworkConfig, TrainingConfig } from '../config';
-import type { DatasetSpec } from './index';
+import type { DatasetSpec } from './spec';
 
 export interface TrainingPreset {
   /** Button text. */
   label: string;
   network: NetworkConfig;
   training: TrainingConfig;
+  /** Drawn from the network's seed, as the page draws it. */
   dataset: DatasetSpec;
   /** What the demonstration contrasts with: a rate at which the same network keeps its units. */
   moderateLearningRate: number;
@@ -52,7 +53,7 @@ export const DEAD_RELU_DEMO: TrainingPreset = {
     seed: 1,
   },
   training: { optimizer: 'sgd', learningRate: 1, l2: 0.003, batchSize: 32 },
-  dataset: { name: 'spiral', normalize: true, size: 600, noise: 0.2, classes: 3, seed: 1 },
+  dataset: { name: 'spiral', preprocess: 'normalize', points: 600, noise: 0.2, planarClasses: 3 },
   moderateLearningRate: 0.1,
 };
 
@@ -61,6 +62,5 @@ export function withSeed(preset: TrainingPreset, seed: number): TrainingPreset {
   return {
     ...preset,
     network: { ...preset.network, seed },
-    dataset: { ...preset.dataset, seed },
   };
 }
