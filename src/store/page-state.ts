@@ -1,11 +1,10 @@
 /**
- * The page's whole state as the URL holds it: its types, the defaults (the lecture's experiment)
- * and how it is written; url-state.ts reads it back.
+ * The page's whole state as the URL holds it: its types and the defaults (the lecture's
+ * experiment); url-fields.ts says how each field is read and written.
  */
 import {
   LECTURE_BATCH,
   LECTURE_NETWORK,
-  LIMITS,
   type NetworkConfig,
   type TrainingConfig,
 } from '../engine/config';
@@ -74,92 +73,3 @@ export const DEFAULT_STATE: PageState = {
   tour: null,
   open: [],
 };
-
-/** Every parameter the URL can hold (url-state.ts reads them; url-state.test.ts checks the list). */
-export const URL_PARAMS = [
-  'act',
-  'init',
-  'scale',
-  'layers',
-  'width',
-  'input',
-  'classes',
-  'seed',
-  'bias',
-  'bn',
-  'batch',
-  'grad',
-  'backend',
-  'data',
-  'points',
-  'noise',
-  'arms',
-  'norm',
-  'prep',
-  'opt',
-  'lr',
-  'l2',
-  'speed',
-  'embed',
-  'open',
-  'tour',
-  'a',
-] as const;
-export type UrlParam = (typeof URL_PARAMS)[number];
-
-/** How each whole-number field of the network is written in the URL and what it accepts. */
-export const INTEGER_FIELDS = [
-  { param: 'layers', key: 'depth', label: 'Layers', ...LIMITS.depth },
-  { param: 'width', key: 'width', label: 'Units per layer', ...LIMITS.width },
-  { param: 'input', key: 'inputDim', label: 'Input dimension', ...LIMITS.inputDim },
-  { param: 'classes', key: 'classes', label: 'Classes', ...LIMITS.classes },
-  { param: 'seed', key: 'seed', label: 'Seed', ...LIMITS.seed },
-] as const;
-
-export function serializeState(state: PageState): string {
-  const { network } = state;
-  const params = new URLSearchParams();
-  params.set('act', network.activation);
-  params.set('init', network.init);
-  if (network.init === 'custom') params.set('scale', String(network.initScale));
-  for (const field of INTEGER_FIELDS) params.set(field.param, String(network[field.key]));
-  if (network.biasInit) params.set('bias', String(network.biasInit));
-  params.set('bn', network.batchnorm ? '1' : '0');
-  params.set('batch', String(state.batch));
-  params.set('data', state.data.name);
-  if (state.data.name !== 'probe' && state.data.name !== 'digits') {
-    params.set('points', String(state.data.points));
-    params.set('noise', String(state.data.noise));
-    params.set('arms', String(state.data.planarClasses));
-  }
-  if (state.data.name !== 'probe') {
-    // Derived from `prep`, for pages from before it (they read only `norm`).
-    params.set('norm', state.data.preprocess === 'normalize' ? '1' : '0');
-    params.set('prep', state.data.preprocess);
-    params.set('opt', state.training.optimizer);
-    params.set('lr', String(state.training.learningRate));
-    params.set('l2', String(state.training.l2));
-    params.set('speed', String(state.training.speed));
-  }
-  params.set('grad', state.gradAxis);
-  if (state.backend !== 'auto') params.set('backend', state.backend);
-  if (state.embed) params.set('embed', '1');
-  if (state.tour) params.set('tour', state.tour);
-  // In one order whatever order the panels were opened in: the page opening them from a link
-  // must not rewrite the link (e2e/url-fuzz.spec.ts found it did, with a history entry).
-  const open = OPEN_PANELS.filter((panel) => state.open.includes(panel));
-  if (open.length > 0) params.set('open', open.join(','));
-  if (state.pinned) {
-    // A's training settings go in even when the probe is shown, so A trains as it was pinned.
-    const { network: pinnedNetwork, batch: pinnedBatch, training: pinnedTraining } = state.pinned;
-    const inner = new URLSearchParams(
-      serializeState({ ...DEFAULT_STATE, network: pinnedNetwork, batch: pinnedBatch }),
-    );
-    inner.set('opt', pinnedTraining.optimizer);
-    inner.set('lr', String(pinnedTraining.learningRate));
-    inner.set('l2', String(pinnedTraining.l2));
-    inner.set('speed', String(pinnedTraining.speed));
-    params.set('a', inner.toString());
-  }
-  return `?${params.toString()}`;
-}

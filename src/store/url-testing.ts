@@ -1,13 +1,15 @@
 /**
  * Test support (not part of the page): fast-check arbitraries of links built from the page's real
- * parameter names (page-state.ts URL_PARAMS), with valid, invalid, repeated, nested and huge
- * values. Used by url-fuzz.test.ts on parseState and by e2e/url-fuzz.spec.ts on the built page.
+ * parameter names (URL_PARAMS, from the field table of url-fields.ts), with valid, invalid,
+ * repeated, nested and huge values. Used by url-fuzz.test.ts on parseState and by
+ * e2e/url-fuzz.spec.ts on the built page.
  */
 import fc from 'fast-check';
 import { ACTIVATIONS, INITS, LIMITS, OPTIMIZERS } from '../engine/config';
 import { CLAIM_IDS } from '../engine/claims/types';
 import { PREPROCESSINGS } from '../engine/data/preprocess';
-import { DATA_CHOICES, OPEN_PANELS, SPEEDS, URL_PARAMS, type UrlParam } from './page-state';
+import { DATA_CHOICES, OPEN_PANELS, SPEEDS } from './page-state';
+import { URL_PARAMS, type UrlParam } from './url-fields';
 
 /** Whole numbers as a person or a script might write them (1e2 is a whole number too). */
 const int = (min: number, max: number) =>
