@@ -1,7 +1,9 @@
 /** PNG (2×) and SVG buttons for one chart (or a small group): title, axes and legend included. */
 import type { RefObject } from 'react';
 import { composeFigure, svgText, svgToPng } from '../charts/export-figure';
-import { experimentFileName } from '../export';
+// Not the ../export barrel: through it the bundle puts the script generators in a chunk the
+// page's first load imports (SharePanel.tsx loads them on first use).
+import { experimentFileName } from '../export/file-name';
 import { useResults } from '../store/results';
 import { download } from './download';
 

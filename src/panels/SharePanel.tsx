@@ -8,7 +8,7 @@ import { errorMessage } from '../engine/format';
 import { useResults } from '../store/results';
 import { download } from './download';
 import { ACTIVATION_LABELS, INIT_LABELS } from './Controls';
-import { experimentFileName, exportCode, exportStats } from './exports';
+import { experimentFileName } from '../export/file-name';
 
 /** The depth chart and every layer's histograms, as one figure. */
 function figureOfView(): SVGSVGElement | null {
@@ -36,6 +36,9 @@ function figureOfView(): SVGSVGElement | null {
   );
 }
 
+/** The code and statistics generators load on first use: most visits export nothing. */
+const loadExports = () => import('./exports');
+
 export function SharePanel() {
   const [status, setStatus] = useState('');
   const ready = useResults((s) => s.status === 'ready' || s.status === 'training');
@@ -57,7 +60,8 @@ export function SharePanel() {
     else download(await svgToPng(figure, 2), name);
     setStatus(`Saved ${name}`);
   };
-  const exportScript = (language: 'pytorch' | 'numpy') => {
+  const exportScript = async (language: 'pytorch' | 'numpy') => {
+    const { exportCode } = await loadExports();
     try {
       const file = exportCode(language);
       if (!file) return;
@@ -67,7 +71,8 @@ export function SharePanel() {
       setStatus(`This experiment cannot be exported as code: ${errorMessage(error)}`);
     }
   };
-  const exportData = (format: 'csv' | 'json') => {
+  const exportData = async (format: 'csv' | 'json') => {
+    const { exportStats } = await loadExports();
     const file = exportStats(format);
     if (!file) return;
     download(file.content, file.name, format === 'csv' ? 'text/csv' : 'application/json');
