@@ -1,0 +1,80 @@
+/**
+ * A batch of worker messages folded into the results, each message by its slice's reducer:
+ * A's probe and run, the jobs, then the current request's probe or run (older requests'
+ * messages are dropped: a newer request owns the panels). Pure: state in, state out.
+ */
+import type { NetworkConfig } from '../../engine/config';
+import type { WorkerMessage } from '../../worker/protocol';
+import {
+  type BabysitView,
+  type ClaimVerdict,
+  type PreprocessView,
+  reduceBabysit,
+  reduceClaims,
+  reducePreprocess,
+  reduceSearch,
+  type SearchView,
+} from './jobs';
+import { type PinnedView, reduceError, reducePinned, reduceProbe } from './probe';
+import {
+  type PinnedTrainingView,
+  reducePinnedFrame,
+  reduceTrainFrame,
+  type TrainingSlice,
+} from './training';
+
+export interface ResultsData extends TrainingSlice {
+  /** Which view the layer panels show: the probe, or the training run's monitoring batch. */
+  mode: 'probe' | 'train';
+  backend: string | null;
+  /** The request the current results belong to, its configuration and batch. */
+  requestId: number;
+  config: NetworkConfig | null;
+  batch: number;
+  pinned: PinnedView | null;
+  /** The pinned configuration's training run (A), or null. */
+  trainingA: PinnedTrainingView | null;
+  search: SearchView | null;
+  babysit: BabysitView | null;
+  claims: Record<string, ClaimVerdict>;
+  preprocessViews: PreprocessView | null;
+  /** Things the user should know that are not errors (e.g. the engine restarted). */
+  notices: string[];
+}
+
+export function applyMessage<State extends ResultsData>(
+  state: State,
+  message: WorkerMessage,
+): State {
+  if ('slot' in message && message.slot === 'a')
+    return message.type === 'train-frame'
+      ? { ...state, trainingA: reducePinnedFrame(state.trainingA, message) }
+      : { ...state, pinned: reducePinned(state.pinned, message) };
+  switch (message.type) {
+    case 'hello':
+      return { ...state, backend: `${message.backend} (${message.variant})` };
+    case 'preprocess-views':
+      return { ...state, preprocessViews: reducePreprocess(state.preprocessViews, message) };
+    case 'babysit-step':
+    case 'babysit-done':
+      return { ...state, babysit: reduceBabysit(state.babysit, message) };
+    case 'search-progress':
+    case 'search-done':
+      return { ...state, search: reduceSearch(state.search, message) };
+    case 'claim-result':
+      return { ...state, claims: reduceClaims(state.claims, message) };
+  }
+  if (message.id !== state.requestId) return state;
+  switch (message.type) {
+    case 'error':
+      return reduceError(state, message);
+    case 'train-frame':
+      return reduceTrainFrame(state, message);
+    default:
+      return reduceProbe(state, message);
+  }
+}
+
+export function applyBatch<State extends ResultsData>(state: State, batch: WorkerMessage[]): State {
+  return batch.reduce(applyMessage, state);
+}
