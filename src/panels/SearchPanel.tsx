@@ -8,7 +8,7 @@ import type { SearchSpace } from '../engine/claims/hyperparameters';
 import { csvText, safeFileName } from '../export';
 import { drawSearchScatter, type SearchScatterData } from '../charts/search-scatter';
 import { jobActions } from '../store/engine';
-import { useResults } from '../store/results';
+import { type SearchView, useResults } from '../store/results';
 import { download } from './download';
 import { formatNumber, formatPercent } from './format';
 import { useChart } from './useChart';
@@ -16,6 +16,23 @@ import { useChart } from './useChart';
 const COARSE: SearchSpace = { learningRate: [1e-4, 10], l2: [1e-6, 1e-1] };
 const BUDGET = 16;
 const STEPS = 150;
+
+function SearchProgress({ search }: { search: SearchView }) {
+  const bestOf = (method: 'grid' | 'random') =>
+    Math.max(0, ...search.trials.filter((t) => t.method === method).map((t) => t.accuracy));
+  return (
+    <>
+      <p role="status">
+        {search.running ? 'Searching' : 'Done'}: {search.done} of {search.total || 2 * BUDGET}{' '}
+        trials
+        {search.trials.length > 0 &&
+          ` · best validation accuracy: grid ${formatPercent(bestOf('grid'))}, random ${formatPercent(bestOf('random'))}`}
+        {search.error && ` · ${search.error}`}
+      </p>
+      <progress max={search.total || 2 * BUDGET} value={search.done} aria-label="Search progress" />
+    </>
+  );
+}
 
 export function SearchPanel() {
   const search = useResults((s) => s.search);
@@ -53,11 +70,6 @@ export function SearchPanel() {
     ];
     download(csvText(rows), safeFileName(['activation-lab', 'search-trials.csv']), 'text/csv');
   };
-  const bestOf = (method: 'grid' | 'random') =>
-    Math.max(
-      0,
-      ...(search?.trials.filter((t) => t.method === method).map((t) => t.accuracy) ?? []),
-    );
 
   return (
     <section
@@ -87,22 +99,7 @@ export function SearchPanel() {
           Trials CSV
         </button>
       </div>
-      {search && (
-        <>
-          <p role="status">
-            {search.running ? 'Searching' : 'Done'}: {search.done} of {search.total || 2 * BUDGET}{' '}
-            trials
-            {search.trials.length > 0 &&
-              ` · best validation accuracy: grid ${formatPercent(bestOf('grid'))}, random ${formatPercent(bestOf('random'))}`}
-            {search.error && ` · ${search.error}`}
-          </p>
-          <progress
-            max={search.total || 2 * BUDGET}
-            value={search.done}
-            aria-label="Search progress"
-          />
-        </>
-      )}
+      {search && <SearchProgress search={search} />}
       <svg ref={ref} height={260} />
       <p className="caption">
         Squares: grid; circles: random; colour: validation accuracy (grey: diverged).

@@ -5,12 +5,12 @@
 import { interpolateViridis } from 'd3';
 import { useMemo } from 'react';
 import { drawLineChart, type LineChartData, type LineSeries } from '../charts/sparkline';
-import { useResults } from '../store/results';
+import { type TrainingView as TrainingViewData, useResults } from '../store/results';
 import { formatNumber, formatPercent } from './format';
 import { DataView } from './DataView';
 import { NeuronMaps } from './NeuronMaps';
 import { Ridgelines } from './Ridgelines';
-import type { Series } from '../worker/protocol';
+import type { Series, TrainSeries } from '../worker/protocol';
 import { ChartExport } from './ChartExport';
 import { useChart } from './useChart';
 
@@ -58,88 +58,115 @@ function LineChart({
   );
 }
 
+/** One line per layer (B's solid, A's dashed); "B " names the current run when A is drawn too. */
+function perLayerLines(b: string, list: Series[], listA?: Series[]): LineSeries[] {
+  return [
+    ...list.map((s, i) => ({
+      name: `${b}layer ${i + 1}`,
+      color: layerColor(i, list.length),
+      values: points(s),
+    })),
+    ...(listA ?? []).map((s, i) => ({
+      name: `A layer ${i + 1}`,
+      color: layerColor(i, listA!.length),
+      values: points(s),
+      dashed: true,
+    })),
+  ];
+}
+
+/** Training and validation lines of one quantity, and A's beside them. */
+function runLines(
+  series: TrainSeries,
+  seriesA: TrainSeries | null,
+  key: 'loss' | 'accuracy',
+  validation: 'validationLoss' | 'validationAccuracy',
+): LineSeries[] {
+  const b = seriesA ? 'B ' : '';
+  const lines: LineSeries[] = [
+    { name: `${b}train`, color: 'var(--chart-act)', values: points(series[key]) },
+    {
+      name: `${b}validation`,
+      color: 'var(--chart-grad)',
+      values: points(series[validation]),
+      dashed: !seriesA,
+    },
+  ];
+  if (!seriesA) return lines;
+  return [
+    ...lines,
+    { name: 'A train', color: 'var(--chart-compare)', values: points(seriesA[key]), dashed: true },
+    {
+      name: 'A validation',
+      color: 'var(--chart-theory)',
+      values: points(seriesA[validation]),
+      dashed: true,
+    },
+  ];
+}
+
+/** The series charts of a run, and of A's trained beside it (drawn dashed, named "A"). */
+function trainingCharts(series: TrainSeries, seriesA: TrainSeries | null) {
+  const b = seriesA ? 'B ' : '';
+  return {
+    loss: {
+      series: runLines(series, seriesA, 'loss', 'validationLoss'),
+      xTitle: 'step',
+      yTitle: 'loss (log)',
+      logY: true,
+    },
+    accuracy: {
+      series: runLines(series, seriesA, 'accuracy', 'validationAccuracy'),
+      xTitle: 'step',
+      yTitle: 'accuracy',
+    },
+    dead: {
+      series: perLayerLines(b, series.dead, seriesA?.dead),
+      xTitle: 'step',
+      yTitle: 'dead fraction',
+    },
+    saturated: {
+      series: perLayerLines(b, series.saturated, seriesA?.saturated),
+      xTitle: 'step',
+      yTitle: 'saturated fraction',
+    },
+    update: {
+      series: perLayerLines(b, series.updateRatio),
+      xTitle: 'step',
+      yTitle: 'std(ΔW)/std(W)',
+      logY: true,
+      guide: { y: 1e-3, label: '1e-3 rule' },
+    },
+  } satisfies Record<string, LineChartData>;
+}
+
+function TrainingNumbers({ training }: { training: TrainingViewData }) {
+  return (
+    <p className="training-numbers">
+      step <strong>{training.step}</strong> · {training.stepsPerSecond} steps/s · loss{' '}
+      <strong data-testid="train-loss">{formatNumber(training.loss, 3)}</strong> · train accuracy{' '}
+      {formatPercent(training.accuracy)}
+      {training.validation && (
+        <>
+          {' '}
+          · validation accuracy{' '}
+          <strong data-testid="validation-accuracy" data-value={training.validation.accuracy}>
+            {formatPercent(training.validation.accuracy)}
+          </strong>
+        </>
+      )}
+    </p>
+  );
+}
+
 export function TrainingView() {
   const training = useResults((s) => s.training);
   const activation = useResults((s) => s.config?.activation);
   const series = training?.series ?? null;
-  // The pinned configuration A, trained beside on the same batches: drawn dashed, named "A".
+  // The pinned configuration A, trained beside on the same batches.
   const seriesA = useResults((s) => s.trainingA?.series ?? null);
   const depth = series?.dead.length ?? 0;
-  const charts = useMemo(() => {
-    if (!series) return null;
-    const b = seriesA ? 'B ' : '';
-    const perLayer = (list: Series[], listA?: Series[]): LineSeries[] => [
-      ...list.map((s, i) => ({
-        name: `${b}layer ${i + 1}`,
-        color: layerColor(i, list.length),
-        values: points(s),
-      })),
-      ...(listA ?? []).map((s, i) => ({
-        name: `A layer ${i + 1}`,
-        color: layerColor(i, listA!.length),
-        values: points(s),
-        dashed: true,
-      })),
-    ];
-    const runOf = (
-      key: 'loss' | 'accuracy',
-      validation: 'validationLoss' | 'validationAccuracy',
-    ): LineSeries[] => [
-      { name: `${b}train`, color: 'var(--chart-act)', values: points(series[key]) },
-      {
-        name: `${b}validation`,
-        color: 'var(--chart-grad)',
-        values: points(series[validation]),
-        dashed: !seriesA,
-      },
-      ...(seriesA
-        ? [
-            {
-              name: 'A train',
-              color: 'var(--chart-compare)',
-              values: points(seriesA[key]),
-              dashed: true,
-            },
-            {
-              name: 'A validation',
-              color: 'var(--chart-theory)',
-              values: points(seriesA[validation]),
-              dashed: true,
-            },
-          ]
-        : []),
-    ];
-    return {
-      loss: {
-        series: runOf('loss', 'validationLoss'),
-        xTitle: 'step',
-        yTitle: 'loss (log)',
-        logY: true,
-      },
-      accuracy: {
-        series: runOf('accuracy', 'validationAccuracy'),
-        xTitle: 'step',
-        yTitle: 'accuracy',
-      },
-      dead: {
-        series: perLayer(series.dead, seriesA?.dead),
-        xTitle: 'step',
-        yTitle: 'dead fraction',
-      },
-      saturated: {
-        series: perLayer(series.saturated, seriesA?.saturated),
-        xTitle: 'step',
-        yTitle: 'saturated fraction',
-      },
-      update: {
-        series: perLayer(series.updateRatio),
-        xTitle: 'step',
-        yTitle: 'std(ΔW)/std(W)',
-        logY: true,
-        guide: { y: 1e-3, label: '1e-3 rule' },
-      },
-    } satisfies Record<string, LineChartData>;
-  }, [series, seriesA]);
+  const charts = useMemo(() => series && trainingCharts(series, seriesA), [series, seriesA]);
 
   if (!training) return null;
   const saturating = activation === 'tanh' || activation === 'sigmoid';
@@ -153,20 +180,7 @@ export function TrainingView() {
     >
       <header className="training-header">
         <h2 id="training-view-title">Training on {training.dataTitle}</h2>
-        <p className="training-numbers">
-          step <strong>{training.step}</strong> · {training.stepsPerSecond} steps/s · loss{' '}
-          <strong data-testid="train-loss">{formatNumber(training.loss, 3)}</strong> · train
-          accuracy {formatPercent(training.accuracy)}
-          {training.validation && (
-            <>
-              {' '}
-              · validation accuracy{' '}
-              <strong data-testid="validation-accuracy" data-value={training.validation.accuracy}>
-                {formatPercent(training.validation.accuracy)}
-              </strong>
-            </>
-          )}
-        </p>
+        <TrainingNumbers training={training} />
       </header>
       {charts ? (
         <div className="series-grid">
