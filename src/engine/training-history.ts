@@ -5,6 +5,7 @@
  * 30-minute run thus keeps its whole span in view at a resolution that halves now and then.
  */
 import type { ActivationName, TrainingConfig } from './config';
+import { formatNumber } from './format';
 import type { NonFinite } from './network';
 import type { Histogram, LayerStats } from './stats';
 
@@ -78,7 +79,7 @@ export function divergenceMessage(
   const where = layer > depth ? 'the output layer' : `layer ${layer}`;
   const what =
     reason === 'exploded'
-      ? `the loss exploded to ${loss.toPrecision(3)}, above ${explosionFactor}× its start for ${EXPLOSION_PATIENCE} steps (largest updates in ${where})`
+      ? `the loss exploded to ${formatNumber(loss, 3)}, above ${explosionFactor}× its start for ${EXPLOSION_PATIENCE} steps (largest updates in ${where})`
       : phase === 'update'
         ? `the weight update of ${where} overflowed to NaN or Infinity`
         : phase === 'loss'

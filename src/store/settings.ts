@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import { ConfigError, type NetworkConfig, validateTrainingConfig } from '../engine/config';
+import { errorMessage } from '../engine/format';
 import {
   type DataSettings,
   DEFAULT_STATE,
@@ -76,7 +77,7 @@ export function describeConfigError(error: unknown): InputError {
       message: `${FIELD_LABELS[error.field] ?? error.field}: ${detail}`,
     };
   }
-  return { field: 'settings', message: error instanceof Error ? error.message : String(error) };
+  return { field: 'settings', message: errorMessage(error) };
 }
 
 const initial =

@@ -1,6 +1,7 @@
 /** The babysitting checklist in the worker: one step at a time, cancelled between steps. */
 import { babysit } from '../engine/babysitting';
 import type { NetworkConfig } from '../engine/config';
+import { errorMessage } from '../engine/format';
 import { loadDataset } from './datasets';
 import { WorkerJob } from './job';
 import type { BabysitRequest } from './protocol';
@@ -29,7 +30,7 @@ export class BabysitSession extends WorkerJob {
         type: 'babysit-done',
         id: request.id,
         cancelled: false,
-        error: error instanceof Error ? error.message : String(error),
+        error: errorMessage(error),
       });
     }
   }

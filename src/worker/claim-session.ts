@@ -4,6 +4,7 @@
  */
 import { findClaim, needsDigits } from '../engine/claims';
 import type { Kernels } from '../engine/kernels/kernels';
+import { errorMessage } from '../engine/format';
 import { loadDigitsBytes } from './digits';
 import type { ClaimCheckRequest, WorkerMessage } from './protocol';
 
@@ -42,7 +43,7 @@ export class ClaimSession {
         claim: claim.id,
         variant,
         result: null,
-        error: error instanceof Error ? error.message : String(error),
+        error: errorMessage(error),
       });
     }
   }

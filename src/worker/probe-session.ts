@@ -5,6 +5,7 @@
  */
 import { ConfigError, type NetworkConfig, validateNetworkConfig } from '../engine/config';
 import { diagnose } from '../engine/diagnosis';
+import { errorMessage } from '../engine/format';
 import type { Kernels } from '../engine/kernels/kernels';
 import { fillProbeData } from '../engine/probe';
 import { Network } from '../engine/network';
@@ -70,7 +71,7 @@ export class ProbeSession {
         type: 'error',
         id,
         field,
-        message: error instanceof Error ? error.message : String(error),
+        message: errorMessage(error),
       });
       return;
     }

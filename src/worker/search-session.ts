@@ -4,7 +4,8 @@
  * training run. Between trials it yields, so Cancel (or a newer search) stops it.
  */
 import { gridTrials, randomTrials, runTrial, type Trial } from '../engine/claims/hyperparameters';
-import { ConfigError, type NetworkConfig } from '../engine/config';
+import type { NetworkConfig } from '../engine/config';
+import { errorMessage } from '../engine/format';
 import { loadDataset } from './datasets';
 import { WorkerJob } from './job';
 import type { SearchRequest } from './protocol';
@@ -50,8 +51,7 @@ export class SearchSession extends WorkerJob {
       }
       this.post({ type: 'search-done', id: request.id, cancelled: stale(), error: null });
     } catch (error) {
-      const message =
-        error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       this.post({ type: 'search-done', id: request.id, cancelled: false, error: message });
     }
   }

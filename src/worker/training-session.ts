@@ -6,6 +6,7 @@
 import { ConfigError, type NetworkConfig } from '../engine/config';
 import type { Kernels } from '../engine/kernels/kernels';
 import { diagnoseTraining } from '../engine/diagnosis';
+import { errorMessage } from '../engine/format';
 import { loadDataset } from './datasets';
 import { layerHistogram } from '../engine/stats';
 import { Trainer } from '../engine/trainer';
@@ -89,7 +90,7 @@ export class TrainingSession {
         type: 'error',
         id: request.id,
         field,
-        message: error instanceof Error ? error.message : String(error),
+        message: errorMessage(error),
       });
     }
   }
@@ -105,7 +106,7 @@ export class TrainingSession {
         type: 'error',
         id,
         field: error instanceof ConfigError ? error.field : null,
-        message: String(error instanceof Error ? error.message : error),
+        message: errorMessage(error),
       });
     }
   }
