@@ -1,9 +1,24 @@
 /** The Papers chapter: each figure is drawn in the paper's form beside its verdict. */
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, test } from '@playwright/test';
 import { CLAIMS } from '../src/engine/claims';
 import { openPage } from './helpers';
 
 const PAPERS = CLAIMS.filter((claim) => claim.chapter === 'papers');
+
+/** The texts of each svg inside `figures` that reach past the svg's left or right edge. */
+async function labelsOutside(figures: Locator): Promise<string[]> {
+  return figures.evaluate((root) =>
+    [...root.querySelectorAll('svg')].flatMap((svg) => {
+      const frame = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('text')]
+        .filter((text) => {
+          const box = text.getBoundingClientRect();
+          return box.width > 0 && (box.left < frame.left - 0.5 || box.right > frame.right + 0.5);
+        })
+        .map((text) => text.textContent ?? '');
+    }),
+  );
+}
 
 test('every paper step shows its verdict reproduced and its figure drawn', async ({ page }) => {
   test.setTimeout(180_000);
@@ -17,6 +32,7 @@ test('every paper step shows its verdict reproduced and its figure drawn', async
     const figures = page.getByTestId(`paper-figures-${claim.id}`);
     await expect(figures.locator('svg').first()).toHaveAttribute('aria-label', /.+/);
     await expect(figures.locator('svg path').first()).toBeAttached();
+    expect(await labelsOutside(figures), 'axis labels cut off at the chart edge').toEqual([]);
     await page
       .getByLabel('Lecture tour step')
       .screenshot({ path: `test-results/screens/paper-${claim.id}.png` });

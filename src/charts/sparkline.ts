@@ -112,11 +112,14 @@ export function drawLineChart(svg: SVGSVGElement, data: LineChartData, size: Siz
   const maxYTicks = Math.max(2, Math.min(5, Math.floor(plotHeight / (fontSize * 1.8)) + 1));
   const axis = yAxis(data, ys, maxYTicks);
   const labelWidth = Math.max(...axis.ticks.map((t) => textWidth(t.label, fontSize)), fontSize);
-  const frame: Frame = { left: titleRoom + labelWidth + 6, right: size.width - 6, top, bottom };
 
   const xs = data.series.flatMap((s) => s.values.map((p) => p.x)).filter(Number.isFinite);
   let [x0, x1] = xs.length ? (extent(xs) as [number, number]) : [0, 1];
   if (x0 === x1) [x0, x1] = [x0 - 1, x1 + 1];
+  // A tick at the last x is centred on the frame's edge: keep room for half its label.
+  const lastLabelHalf = textWidth(formatNumber(x1), fontSize) / 2;
+  const right = size.width - Math.max(6, Math.ceil(lastLabelHalf) + 2);
+  const frame: Frame = { left: titleRoom + labelWidth + 6, right, top, bottom };
   const x = scaleLinear().domain([x0, x1]).range([frame.left, frame.right]);
   const y = scaleLinear().domain(axis.domain).range([frame.bottom, frame.top]);
   const toY = (v: number | null) => {
