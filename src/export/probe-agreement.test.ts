@@ -32,7 +32,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { NetworkConfig } from '../engine/config';
 import { createKernels, defaultBackend } from '../engine/kernels';
 import { type ProbeResult, runProbe } from '../engine/probe';
-import type { LayerStats } from '../engine/stats';
+import { AGREEMENT_STATISTICS, sampleStd, type StatisticKind } from './agreement-testing';
 import { probeJsonProblems } from './json';
 import { numpyScript } from './numpy';
 import { pytorchScript } from './pytorch';
@@ -64,24 +64,6 @@ const CASES: [string, Partial<NetworkConfig>][] = [
   ['gelu+orthogonal+bn', { activation: 'gelu', init: 'orthogonal', batchnorm: true }],
 ];
 
-type Kind = 'std' | 'mean' | 'fraction';
-const STATISTICS: [string, Kind, (s: LayerStats) => number][] = [
-  ['preact.mean', 'mean', (s) => s.preact.mean],
-  ['preact.std', 'std', (s) => s.preact.std],
-  ['act.mean', 'mean', (s) => s.act.mean],
-  ['act.std', 'std', (s) => s.act.std],
-  ['saturated', 'fraction', (s) => s.saturated],
-  ['dead', 'fraction', (s) => s.dead],
-  ['grad_act_std', 'std', (s) => s.grad_act_std],
-  ['grad_w_std', 'std', (s) => s.grad_w_std],
-  ['w_std', 'std', (s) => s.w_std],
-];
-
-function sampleStd(values: number[]): number {
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  return Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
-}
-
 interface Comparison {
   what: string;
   ours: number;
@@ -94,7 +76,14 @@ interface Comparison {
 /** Every statistic of every layer, and the loss, against its tolerance. */
 function compare(ours: ProbeResult, others: ProbeResult[], theirs: ProbeResult): Comparison[] {
   const comparisons: Comparison[] = [];
-  const add = (what: string, kind: Kind, a: number, b: number, spread: number[], scale: number) => {
+  const add = (
+    what: string,
+    kind: StatisticKind,
+    a: number,
+    b: number,
+    spread: number[],
+    scale: number,
+  ) => {
     const sigma = Math.SQRT2 * sampleStd(spread);
     const floor = kind === 'fraction' ? 0.01 : 0.02 * scale;
     const diff = Math.abs(a - b);
@@ -107,7 +96,7 @@ function compare(ours: ProbeResult, others: ProbeResult[], theirs: ProbeResult):
     });
   };
   ours.layers.forEach((layer, i) => {
-    for (const [name, kind, get] of STATISTICS) {
+    for (const [name, kind, get] of AGREEMENT_STATISTICS) {
       const spread = others.map((o) => get(o.layers[i]));
       // A mean near zero is judged against the spread of the values it averages.
       const scale =

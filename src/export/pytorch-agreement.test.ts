@@ -27,7 +27,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { NetworkConfig } from '../engine/config';
 import { createKernels, defaultBackend } from '../engine/kernels';
 import { type ProbeResult, runProbe } from '../engine/probe';
-import type { LayerStats } from '../engine/stats';
+import { AGREEMENT_STATISTICS, sampleStd, type StatisticKind } from './agreement-testing';
 import { probeJsonProblems } from './json';
 import { pytorchScript } from './pytorch';
 
@@ -61,24 +61,6 @@ const CASES: [string, Partial<NetworkConfig>][] = [
   ['tanh+torch-default+bn', { activation: 'tanh', init: 'torch-default', batchnorm: true }],
 ];
 
-type Kind = 'std' | 'mean' | 'fraction';
-const STATISTICS: [string, Kind, (s: LayerStats) => number][] = [
-  ['preact.mean', 'mean', (s) => s.preact.mean],
-  ['preact.std', 'std', (s) => s.preact.std],
-  ['act.mean', 'mean', (s) => s.act.mean],
-  ['act.std', 'std', (s) => s.act.std],
-  ['saturated', 'fraction', (s) => s.saturated],
-  ['dead', 'fraction', (s) => s.dead],
-  ['grad_act_std', 'std', (s) => s.grad_act_std],
-  ['grad_w_std', 'std', (s) => s.grad_w_std],
-  ['w_std', 'std', (s) => s.w_std],
-];
-
-function sampleStd(values: number[]): number {
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  return Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
-}
-
 /**
  * Every statistic of every layer, and the loss, outside its tolerance (empty: agreement), and the
  * largest share of its tolerance any difference used.
@@ -92,7 +74,7 @@ function compare(
   let used = 0;
   const check = (
     what: string,
-    kind: Kind,
+    kind: StatisticKind,
     a: number,
     b: number,
     spread: number[],
@@ -105,7 +87,7 @@ function compare(
       outside.push(`${what}: ours ${a}, torch ${b}, tolerance ${tolerance.toPrecision(3)}`);
   };
   ours.layers.forEach((layer, i) => {
-    for (const [name, kind, get] of STATISTICS) {
+    for (const [name, kind, get] of AGREEMENT_STATISTICS) {
       const scale =
         kind === 'mean' ? Math.max(layer.preact.std, layer.act.std) : Math.abs(get(layer));
       const spread = others.map((o) => get(o.layers[i]));
