@@ -4,13 +4,11 @@
  * reported, and the step loop allocates no buffers. (The Dead ReLUs demonstration is tested in
  * data/presets.test.ts.)
  */
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testDigitsBytes } from './data/digits-testing';
 import type { NetworkConfig, TrainingConfig } from './config';
 import { buildDataset } from './data';
 import type { Dataset } from './data/dataset';
-import { readDigitsBytes } from './data/digits-file';
 import { PLANAR_DATASETS } from './data/planar';
 import { createKernels } from './kernels';
 import type { BackendName } from './kernels/kernels';
@@ -49,11 +47,10 @@ function trainer(
   );
 }
 
-// public/digits.bin is a build output; the script returns at once when it is up to date.
+// public/digits.bin is a build output: testDigitsBytes builds it when missing or stale.
+let digitsBytes: Uint8Array;
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build-digits.mjs'], {
-    cwd: fileURLToPath(new URL('../../', import.meta.url)),
-  });
+  digitsBytes = testDigitsBytes();
 });
 
 describe.each(testBackends())('trainer on the %s backend', (backend) => {
@@ -75,7 +72,7 @@ describe.each(testBackends())('trainer on the %s backend', (backend) => {
 
   // Measured (ts, seeds 1–5): 0.87–0.90 after 50 steps, 0.915–0.929 after 200.
   it('digits reach ≥ 90 % validation accuracy within 200 steps (2×64 ReLU, batch 64, Adam 2e-3)', () => {
-    const digits = buildDataset({ name: 'digits' }, 1, readDigitsBytes());
+    const digits = buildDataset({ name: 'digits' }, 1, digitsBytes);
     const t = trainer(backend, digits, { width: 64 }, { learningRate: 2e-3, batchSize: 64 });
     const before = t.evaluate();
     for (let i = 0; i < 200; i++) t.step();

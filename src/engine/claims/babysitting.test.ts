@@ -2,22 +2,16 @@
  * The claims that train on the digits or search hyperparameters, on the default backend with
  * their own seeds; the digits file is built first if it is missing (as data.test.ts does).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIGITS_FILE, readDigitsBytes } from '../data/digits-file';
+import { testDigitsBytes } from '../data/digits-testing';
 import { createKernels, defaultBackend } from '../kernels';
 import { findClaim } from './index';
 import type { ClaimId } from './types';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 let digits: Uint8Array;
 
 beforeAll(() => {
-  if (!existsSync(DIGITS_FILE))
-    execFileSync(process.execPath, ['scripts/build-digits.mjs'], { cwd: ROOT });
-  digits = readDigitsBytes();
+  digits = testDigitsBytes();
 });
 
 const CLAIMS: ClaimId[] = [

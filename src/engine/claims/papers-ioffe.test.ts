@@ -3,21 +3,15 @@
  * plain one's last-layer sigmoid inputs drift, batchnorm's stay steady; a second plain network
  * judged by the same criterion is not steady.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIGITS_FILE, readDigitsBytes } from '../data/digits-file';
+import { testDigitsBytes } from '../data/digits-testing';
 import { createKernels, defaultBackend } from '../kernels';
 import { findClaim } from './index';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 let digits: Uint8Array;
 
 beforeAll(() => {
-  if (!existsSync(DIGITS_FILE))
-    execFileSync(process.execPath, ['scripts/build-digits.mjs'], { cwd: ROOT });
-  digits = readDigitsBytes();
+  digits = testDigitsBytes();
 });
 
 describe(`ioffe2015-bn-stable-inputs on the default backend (${defaultBackend()})`, () => {

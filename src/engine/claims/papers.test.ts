@@ -3,11 +3,10 @@
  * (the digits file is built first if missing), its measured series shaped for plotting, the
  * helpers the figures measure with, and `npm run lecture -- --papers`.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIGITS_FILE, readDigitsBytes } from '../data/digits-file';
+import { testDigitsBytes } from '../data/digits-testing';
 import { createKernels, defaultBackend } from '../kernels';
 import { claimsOfChapter, findClaim } from './index';
 import { logStdSpread, median, quantileOfSorted, windowMeans } from './papers-measure';
@@ -17,9 +16,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 let digits: Uint8Array;
 
 beforeAll(() => {
-  if (!existsSync(DIGITS_FILE))
-    execFileSync(process.execPath, ['scripts/build-digits.mjs'], { cwd: ROOT });
-  digits = readDigitsBytes();
+  digits = testDigitsBytes();
 });
 
 /** Per claim: the series the page plots, each with the length it must have. */

@@ -2,18 +2,14 @@
  * The data sets: 2-D sets drawn from the seed with their split, normalization with training
  * statistics only, the digits file and its header checks, and the batch sampler.
  */
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testDigitsBytes } from './digits-testing';
 import { BatchSampler, drawFixedBatch } from './batches';
 import { type Dataset } from './dataset';
 import { DIGITS_HEADER_BYTES, parseDigits } from './digits';
-import { readDigitsBytes } from './digits-file';
 import { buildDataset } from './index';
 import { featureStatistics, invertNormalization, normalizeDataset } from './normalize';
 import { generatePlanar, PLANAR_DATASETS, PLANAR_DEFAULTS } from './planar';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 function classCounts(y: Uint8Array, classes: number): number[] {
   const counts = new Array<number>(classes).fill(0);
@@ -118,8 +114,7 @@ describe('normalization', () => {
 describe('digits', () => {
   let bytes: Uint8Array;
   beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build-digits.mjs'], { cwd: ROOT });
-    bytes = readDigitsBytes();
+    bytes = testDigitsBytes();
   });
 
   it('reads 8,000 training and 2,000 validation digits, each digit split 80/20', () => {

@@ -2,18 +2,14 @@
  * The one builder (spec.ts): every data set with every preprocessing it takes builds with the
  * right sizes, 2-D points follow the seed and the spec's shape, and the digits come from bytes.
  */
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testDigitsBytes } from './digits-testing';
 import { DATASETS, type Dataset, VALIDATION_FRACTION } from './dataset';
 import { DIGITS_HEADER_BYTES } from './digits';
-import { readDigitsBytes } from './digits-file';
 import { featureStatistics } from './normalize';
 import { PLANAR_DEFAULTS } from './planar';
 import { PREPROCESSINGS, type Preprocessing } from './preprocess';
 import { buildDataset, type DatasetSpec, isDatasetSpec } from './spec';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** PCA and whitening rotate two features: the digits refuse them (src/engine/data/preprocess.ts). */
 const takes = (name: DatasetSpec['name'], preprocess: Preprocessing) =>
@@ -42,8 +38,7 @@ function expectShape(data: Dataset, inputDim: number, rows: number, classes: num
 describe('buildDataset', () => {
   let digits: Uint8Array;
   beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build-digits.mjs'], { cwd: ROOT });
-    digits = readDigitsBytes();
+    digits = testDigitsBytes();
   });
 
   it.each(CASES)('%s, preprocess %s: builds with the right sizes', (name, preprocess) => {
