@@ -50,8 +50,7 @@ export class EngineBridge {
     const id = this.client.newId();
     const results = useResults.getState();
     if (run.kind === 'probe') {
-      if (this.current?.run.kind === 'train')
-        this.client.send({ type: 'train-stop', slot: 'current' });
+      if (this.current?.run.kind === 'train') this.client.cancel('training', 'current');
       results.begin(id, run.config, run.batch);
       this.client.send({
         type: 'probe',
@@ -80,7 +79,7 @@ export class EngineBridge {
   runPinned(run: EngineRun | null): void {
     if (run?.kind !== 'train' && this.pinned?.run.kind === 'train') {
       useResults.getState().beginPinnedTraining(null);
-      this.client.send({ type: 'train-stop', slot: 'a' });
+      this.client.cancel('training', 'a');
     }
     this.pinned = null;
     if (!run) return useResults.getState().unpin();
@@ -123,7 +122,7 @@ export class EngineBridge {
   }
 
   cancel(job: 'search' | 'babysit'): void {
-    this.client.cancel(job);
+    this.client.cancel(job, 'current');
   }
 
   /** The preprocessing pictures of a data set (2-D points drawn from `seed`). */

@@ -8,6 +8,8 @@ import type {
   BackendChoice,
   CancelRequest,
   InitRequest,
+  JobName,
+  ProbeSlot,
   SearchRequest,
   WorkerMessage,
   WorkerRequest,
@@ -78,8 +80,8 @@ export class EngineClient {
   }
 
   /** Cancels a job wherever it runs (the search's trials run in workers of their own). */
-  cancel(job: CancelRequest['job']): void {
-    const request: CancelRequest = { type: 'cancel', job };
+  cancel(job: JobName, slot: ProbeSlot): void {
+    const request: CancelRequest = { type: 'cancel', job, slot };
     if (job === 'search') for (const worker of this.searchWorkers) worker.postMessage(request);
     else this.send(request);
   }

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
- * The Web Worker that owns the engine. It answers the page's requests (protocol.ts); a newer
- * probe request supersedes older work between layers.
+ * The Web Worker that owns the engine. It answers the page's requests (protocol.ts), one handler
+ * per request type; every job is cancelled the same way (generation.ts): a newer request of its
+ * kind or a `cancel` request makes the running one stale between layers or steps.
  */
 import { createKernels, defaultBackend } from '../engine/kernels';
 // The page's build always has the wasm binaries: hand them to the loader before any request.
@@ -13,7 +14,7 @@ import { preprocessViews } from './preprocess-views';
 import { ProbeSession } from './probe-session';
 import { SearchSession } from './search-session';
 import { TrainingSession } from './training-session';
-import type { WorkerMessage, WorkerRequest } from './protocol';
+import type { CancelRequest, WorkerMessage, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -81,7 +82,6 @@ const handlers: Handlers = {
     const { more } = ready('probe');
     if (request.slot === 'a') pinnedProbe ??= new ProbeSession(more(), post, 'a');
     const target = request.slot === 'a' ? pinnedProbe : probe;
-    target!.supersede(request.id);
     void target!.run(request, yieldToMessages);
   },
   'preprocess-views'(request) {
@@ -101,7 +101,15 @@ const handlers: Handlers = {
     search ??= new SearchSession(more, post, yieldToMessages);
     void search.run(request, digitsUrl);
   },
-  cancel: (request) => (request.job === 'search' ? search : babysitting)?.cancel(),
+  cancel(request) {
+    const jobs: Record<CancelRequest['job'], ({ cancel(): void } | null)[]> = {
+      probe: [request.slot === 'a' ? pinnedProbe : probe],
+      training: request.slot === 'a' ? [pinnedTraining] : [training, pinnedTraining],
+      search: [search],
+      babysit: [babysitting],
+    };
+    for (const job of jobs[request.job]) job?.cancel();
+  },
   'claim-check'(request) {
     const { more, digitsUrl } = ready('claim check');
     claims ??= new ClaimSession(more, post);
@@ -118,10 +126,6 @@ const handlers: Handlers = {
   'train-control'(request) {
     training?.control(request.id, request.action);
     pinnedTraining?.controlCurrent(request.action);
-  },
-  'train-stop'(request) {
-    if (request.slot === 'current') training?.stop();
-    pinnedTraining?.stop();
   },
   crash() {
     // Fails as a real bug would: an uncaught error reaches the page's onerror.

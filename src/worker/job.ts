@@ -1,13 +1,14 @@
 /**
  * A cancellable job in the worker (the babysitting checklist, the hyperparameter search): kernels
- * of its own, made on first use, and a generation counter that Cancel or a newer run bumps.
+ * of its own, made on first use, and the worker's one cancellation scheme (generation.ts).
  */
 import type { Kernels } from '../engine/kernels/kernels';
+import { Generation, type Stale } from './generation';
 import type { WorkerMessage } from './protocol';
 
 export abstract class WorkerJob {
   private kernels: Kernels | null = null;
-  private generation = 0;
+  private readonly runs = new Generation();
 
   constructor(
     private readonly createKernels: () => Kernels,
@@ -16,13 +17,12 @@ export abstract class WorkerJob {
   ) {}
 
   cancel(): void {
-    this.generation++;
+    this.runs.cancel();
   }
 
   /** Starts a run: returns a test that is true once the run was cancelled or superseded. */
-  protected begin(): () => boolean {
-    const generation = ++this.generation;
-    return () => generation !== this.generation;
+  protected begin(): Stale {
+    return this.runs.begin();
   }
 
   protected ownKernels(): Kernels {

@@ -19,10 +19,12 @@ import {
   PROBE_GRADIENT_LOG_RANGE,
 } from '../engine/histogram-ranges';
 import { activationHistogramRange } from '../engine/training-history';
+import { Generation } from './generation';
 import type { ProbeRequest, ProbeSlot, WorkerMessage } from './protocol';
 
 export class ProbeSession {
-  private latestId = 0;
+  /** A newer pass (or a cancel) makes this one stale; it stops between layers. */
+  private readonly passes = new Generation();
   /** Kept between passes: a change of init, activation or seed reuses its buffers. */
   private net: Network | null = null;
   private dataSeed: number | null = null;
@@ -33,9 +35,8 @@ export class ProbeSession {
     private readonly slot: ProbeSlot = 'current',
   ) {}
 
-  /** Marks older passes stale; call as soon as a request arrives. */
-  supersede(id: number): void {
-    this.latestId = Math.max(this.latestId, id);
+  cancel(): void {
+    this.passes.cancel();
   }
 
   /** The probe network for this request: reused when only init, activation or seed changed. */
@@ -57,8 +58,8 @@ export class ProbeSession {
 
   async run(request: ProbeRequest, yieldToMessages: () => Promise<void>): Promise<void> {
     const { id, config, batch } = request;
-    this.supersede(id);
-    const stale = () => this.latestId !== id;
+    // Taken before the first await: a request that arrives later supersedes this pass.
+    const stale = this.passes.begin();
     const started = performance.now();
     let net: Network;
     try {

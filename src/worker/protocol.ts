@@ -68,13 +68,6 @@ export interface TrainControlRequest {
   action: 'play' | 'pause' | 'step' | 'reset';
 }
 
-/** Leaves training: the probe view takes over again. */
-export interface TrainStopRequest {
-  type: 'train-stop';
-  /** 'a': only the pinned run; 'current': every run (A trains on the current run's batches). */
-  slot: ProbeSlot;
-}
-
 /** Runs one lecture claim's check (its verdict with the supporting numbers). */
 export interface ClaimCheckRequest {
   type: 'claim-check';
@@ -100,10 +93,18 @@ export interface SearchRequest {
   shard: { index: number; count: number };
 }
 
-/** Stops a running job between steps (the worker's jobs share one generation counter each). */
+/** The worker's jobs, each cancelled the same way (src/worker/generation.ts). */
+export type JobName = 'probe' | 'training' | 'search' | 'babysit';
+
+/**
+ * Stops a job between layers or steps. Leaving training cancels 'training': with slot 'a' only the
+ * pinned run, otherwise every run (A trains on the current run's batches). A probe's slot picks
+ * the pass; search and babysitting have one run each.
+ */
 export interface CancelRequest {
   type: 'cancel';
-  job: 'search' | 'babysit';
+  job: JobName;
+  slot?: ProbeSlot;
 }
 
 /** The babysitting checklist on the current network and data set. */
@@ -134,8 +135,7 @@ export type WorkerRequest =
   | CrashRequest
   | TrainSetupRequest
   | TrainConfigRequest
-  | TrainControlRequest
-  | TrainStopRequest;
+  | TrainControlRequest;
 
 /** Sent once the engine exists. */
 export interface HelloMessage {

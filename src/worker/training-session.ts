@@ -8,6 +8,7 @@ import type { Kernels } from '../engine/kernels/kernels';
 import { diagnoseTraining } from '../engine/diagnosis';
 import { errorMessage } from '../engine/format';
 import { loadDataset } from './datasets';
+import { Generation } from './generation';
 import { layerHistogram } from '../engine/stats';
 import { Trainer } from '../engine/trainer';
 import type {
@@ -31,6 +32,8 @@ const SAMPLE_DIGITS = 10;
 
 export class TrainingSession {
   private trainer: Trainer | null = null;
+  /** A newer setup or a cancel makes a run that is still loading its data set stale. */
+  private readonly runs = new Generation();
   private ownKernels: Kernels | null = null;
   private id = 0;
   private running = false;
@@ -57,6 +60,7 @@ export class TrainingSession {
   ) {}
 
   async setup(request: TrainSetupRequest, digitsUrl: string): Promise<void> {
+    const stale = this.runs.begin();
     this.running = false;
     this.id = request.id;
     // Controls for this run that arrive while the data set loads must not reach the old run.
@@ -64,7 +68,7 @@ export class TrainingSession {
     this.playAfterSetup = false;
     try {
       const dataset = await loadDataset(request.data, request.network.seed, digitsUrl);
-      if (request.id !== this.id) return;
+      if (stale()) return;
       const network: NetworkConfig = {
         ...request.network,
         inputDim: dataset.inputDim,
@@ -83,6 +87,7 @@ export class TrainingSession {
       this.stepTimes = [];
       this.frame(true);
     } catch (error) {
+      if (stale()) return;
       this.trainer = null;
       const field = error instanceof ConfigError ? error.field : null;
       this.post({
@@ -141,7 +146,9 @@ export class TrainingSession {
     this.control(this.id, action);
   }
 
-  stop(): void {
+  /** Leaves training: the loop ends within a slice, a run still loading never starts. */
+  cancel(): void {
+    this.runs.cancel();
     this.running = false;
     this.trainer = null;
   }
