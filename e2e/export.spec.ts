@@ -1,7 +1,7 @@
-/** Each export downloads a file that parses: PNG, SVG, CSV, JSON, and the scripts. */
+/** Each export downloads a file that parses: PNG, SVG, CSV, JSON (recordings), and the scripts. */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { openPage } from './helpers';
+import { layerStat, openPage } from './helpers';
 
 async function downloadOf(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
   const [download] = await Promise.all([
@@ -43,11 +43,22 @@ test('figures, statistics and code download as files that parse, with telling na
   const columns = lines[0].split(',').length;
   for (const line of lines) expect(line.split(',')).toHaveLength(columns);
 
-  const json = await downloadOf(page, 'Statistics JSON');
-  const stats = JSON.parse(json.bytes.toString());
-  expect(stats.config).toMatchObject({ activation: 'relu', init: 'he', depth: 4 });
-  expect(stats.layers).toHaveLength(4);
-  expect(stats.layers[0]).toHaveProperty('act.std');
+  // The JSON downloads are recordings (docs/recording-format.md) of the pass the panels show.
+  const actStd = await layerStat(page, 2, 'act-std');
+  for (const button of ['Statistics JSON', 'Save recording']) {
+    const json = await downloadOf(page, button);
+    expect(json.name).toMatch(/^activation-lab_relu_he_4x100_seed7_[a-z-]+\.alab\.json$/);
+    const recording = JSON.parse(json.bytes.toString());
+    expect(recording).toMatchObject({
+      format: 'activation-lab-recording',
+      version: 1,
+      source: 'activation-lab',
+      model: { config: { activation: 'relu', init: 'he', depth: 4 } },
+    });
+    expect(recording.model.layers).toHaveLength(4);
+    expect(recording.steps).toHaveLength(1);
+    expect(recording.steps[0].layers[1].act.std).toBe(actStd);
+  }
 
   const pytorch = await downloadOf(page, 'PyTorch script');
   expect(pytorch.name).toMatch(/pytorch\.py$/);

@@ -16,6 +16,7 @@ export {
 export {
   probeConfig,
   probeJsonProblems,
+  recordingJson,
   statsJson,
   type StatsExport,
   trainingSeriesJson,

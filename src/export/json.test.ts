@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { NetworkConfig } from '../engine/config';
 import { createKernels } from '../engine/kernels';
 import { probeJson, runProbe } from '../engine/probe';
-import { probeJsonProblems, statsJson, trainingSeriesJson } from './json';
+import { recordingSchema } from '../engine/recording/format';
+import { recordingOfProbe } from '../engine/recording/from-lab';
+import { probeJsonProblems, recordingJson, statsJson, trainingSeriesJson } from './json';
 
 const CONFIG: NetworkConfig = {
   inputDim: 64,
@@ -96,6 +98,47 @@ describe('statsJson', () => {
     expect(parsed.no_theory).toMatch(/weights start at zero/);
     expect(parsed.layers.map((l: { theory: unknown }) => l.theory)).toEqual([null, null, null]);
     expect(probeJsonProblems(parsed)).toEqual([]);
+  });
+});
+
+describe('recordingJson', () => {
+  it("is a recording holding the probe JSON's statistics and theory, value for value", () => {
+    const result = probe();
+    const recording = recordingOfProbe({
+      config: CONFIG,
+      batch: 32,
+      layers: result.layers.map((stats) => ({ stats, actHistogram: null, gradLogHistogram: null })),
+      theory: result.theory.map((t) => t && { actStd: t.act_std, gradStd: t.grad_act_std }),
+      loss: result.loss,
+      producerVersion: 'test',
+    });
+    const text = recordingJson(recording);
+    expect(text.trim().split('\n')).toHaveLength(1); // one line, however many steps
+    const parsed = recordingSchema.parse(JSON.parse(text));
+    const stats = JSON.parse(JSON.stringify(probeJson(result)));
+    expect(parsed.steps[0].loss).toBe(stats.loss);
+    parsed.steps[0].layers.forEach(({ layer, histograms, name, ...recorded }, i) => {
+      const { layer: number, ...expected } = stats.layers[i];
+      expect([layer, name, histograms]).toEqual([
+        number,
+        `layer ${number}`,
+        { act: null, grad: null },
+      ]);
+      expect(recorded).toEqual(expected);
+    });
+  });
+
+  it('writes NaN and ±Infinity as null', () => {
+    const [first, ...rest] = probe().layers;
+    const layers = [{ ...first, w_std: Infinity, grad_data_ratio: NaN }, ...rest].map((stats) => ({
+      stats,
+      actHistogram: null,
+      gradLogHistogram: null,
+    }));
+    const input = { config: CONFIG, batch: 32, layers, loss: NaN, producerVersion: 'test' };
+    const parsed = JSON.parse(recordingJson(recordingOfProbe(input)));
+    expect(parsed.steps[0].loss).toBeNull();
+    expect(parsed.steps[0].layers[0]).toMatchObject({ w_std: null, grad_data_ratio: null });
   });
 });
 

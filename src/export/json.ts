@@ -1,10 +1,11 @@
 /**
  * Statistics as JSON in the probe's format (`npm run probe`, docs/probe-json.md), and a
  * training run's series; plus a schema check that the tests (and anyone reading an export back)
- * can use.
+ * can use. The page's own JSON downloads are recordings (docs/recording-format.md): recordingJson.
  */
 import { ACTIVATIONS, INITS, type NetworkConfig, type TrainingConfig } from '../engine/config';
 import type { NonFinite } from '../engine/network';
+import type { Recording } from '../engine/recording/format';
 import type { LayerStats } from '../engine/stats';
 import type { TheoryPoint } from '../engine/theory-probe';
 import type { SeriesPoints, TrainingSeriesExport } from './training-series';
@@ -72,6 +73,14 @@ export function statsJson(stats: StatsExport, indent = 2): string {
     ...(stats.noTheory ? { no_theory: stats.noTheory } : {}),
   };
   return JSON.stringify(body, null, indent) + '\n';
+}
+
+/**
+ * A recording (src/engine/recording/from-lab.ts builds the lab's) as a file's text, on one line:
+ * a training run's can hold a thousand steps. NaN and ±Infinity become null, as the format says.
+ */
+export function recordingJson(recording: Recording): string {
+  return JSON.stringify(recording) + '\n';
 }
 
 function pointsJson(points: SeriesPoints | undefined) {

@@ -157,7 +157,8 @@ def report(step, loss, accuracy, model, before, monitor_x, validation_x, validat
 MONITOR_PRINT
 
 
-def train(steps):
+def train(steps, record=None, record_every=0):
+    """record: from recorder_for (--record), to write every record_every-th step as a recording."""
     generator = torch.Generator().manual_seed(SEED)
     train_x, train_y, validation_x, validation_y = load_data(generator)
     if train_x.shape[1] != INPUT_DIM:
@@ -167,6 +168,20 @@ def train(steps):
     model = MLP()
     initialize(model, monitor_x)  # LSUV calibrates on the monitoring batch, as the page's trainer does
     optimizer = make_optimizer(model)
+    # About 100 recorded steps by default: a .alab.json file is read whole.
+    recorder = record(model, every=record_every or max(1, steps // 100)) if record else None
+    if recorder is not None:
+        recorder.attach_optimizer(optimizer)  # update:data is measured around optimizer.step()
+    try:
+        data = (train_x, train_y, validation_x, validation_y)
+        run_steps(model, optimizer, steps, recorder, data, monitor_x, generator)
+    finally:
+        if recorder is not None:
+            recorder.close()  # writes the file, also when training diverged or was interrupted
+
+
+def run_steps(model, optimizer, steps, recorder, data, monitor_x, generator):
+    train_x, train_y, validation_x, validation_y = data
     sampler = BatchSampler(len(train_x), generator)
     log_every = max(1, steps // 20)
     print(f'Training: {OPTIMIZER}, learning rate {LEARNING_RATE:g}, L2 {L2:g}, batch {BATCH_SIZE}, {steps} steps')
@@ -180,10 +195,14 @@ def train(steps):
         optimizer.zero_grad()
         loss.backward()
         logging = step == 1 or step % log_every == 0 or step == steps
+        accuracy = None
+        if logging or recorder is not None:
+            accuracy = (logits.argmax(dim=1) == train_y[rows]).double().mean().item()
+        if recorder is not None:
+            recorder.log_metrics(loss=loss.item(), accuracy=accuracy)
         before = [w.detach().clone() for w in model.weight_matrices()[:DEPTH]] if logging else None
         optimizer.step()
         if logging:
-            accuracy = (logits.argmax(dim=1) == train_y[rows]).double().mean().item()
             report(step, loss.item(), accuracy, model, before, monitor_x, validation_x, validation_y)`;
 
 /** The training section of the script: constants, data, optimizer, loop. */

@@ -66,17 +66,47 @@ def layer_statistics(number, layer):
     }`;
 }
 
-const PROBE_SOURCE = `def probe():
+/** `--record FILE`: activation_lab's Recorder (python/README.md) on the model, writing FILE. */
+function recorderSource(network: NetworkConfig): string {
+  // The recorder hooks activation modules; Maxout is this script's own, so it sees the pieces.
+  const maxout =
+    network.activation === 'maxout'
+      ? `
+    print('--record: the recorder does not know Maxout: each hidden layer is recorded as its'
+          ' two linear pieces (2 x units), not its maxout output', file=sys.stderr)`
+      : '';
+  return `def recorder_for(path):
+    """--record: a function wrapping a model in activation_lab's Recorder, which writes the
+    statistics of the recorded passes to \`path\` (.alab.json, or .alab.jsonl line by line)."""
+    if path is None:
+        return None
+    try:
+        from activation_lab import Recorder
+    except ImportError:
+        raise SystemExit(
+            '--record needs the activation_lab recorder: pip install activation-lab-recorder.tar.gz'
+            ' (the download on the Activation Lab page), or set PYTHONPATH to the python/ folder'
+            ' of the Activation Lab repository'
+        ) from None${maxout}
+    return lambda model, every: Recorder(model, every=every, path=path, config=CONFIG)`;
+}
+
+const PROBE_SOURCE = `def probe(record=None):
     """The lecture's experiment: X ~ N(0,1), uniformly random labels, one forward and backward pass
-    (softmax cross-entropy averaged over the batch), batchnorm on batch statistics."""
+    (softmax cross-entropy averaged over the batch), batchnorm on batch statistics. record: from
+    recorder_for, to write that pass as a recording too."""
     torch.manual_seed(SEED)
     x = torch.randn(PROBE_BATCH, INPUT_DIM)
     labels = torch.randint(0, CLASSES, (PROBE_BATCH,))
     model = MLP()
     initialize(model, x)
+    recorder = record(model, every=1) if record else None
     model.train()
     loss = F.cross_entropy(model(x), labels)
     loss.backward()
+    if recorder is not None:
+        recorder.log_metrics(loss=loss.item())
+        recorder.close()  # the pass without an optimizer step: kept as step 0, file written
     layers = [layer_statistics(i + 1, layer) for i, layer in enumerate(model.hidden)]
     return {'config': CONFIG, 'loss': loss.item(), 'layers': layers}
 
@@ -109,22 +139,32 @@ export function pytorchScript(
     ? `
     parser.add_argument('--probe-only', action='store_true', help='skip the training run')
     parser.add_argument('--steps', type=int, default=STEPS, help='training steps')
+    parser.add_argument('--record-every', type=int, default=0, metavar='N',
+                        help='with --record: record every N-th step (default: about 100 of the run)')
     args = parser.parse_args()
-    result = probe()
+    record = recorder_for(args.record)
+    probe_only = args.json or args.probe_only
+    result = probe(record if probe_only else None)  # --record: the training run, if there is one
     if args.json:
         print(json.dumps(finite_or_none(result), separators=(',', ':'), allow_nan=False))
         return
     print_probe(result)
-    if not args.probe_only:
+    if not probe_only:
         print()
-        train(args.steps)`
+        train(args.steps, record, args.record_every)`
     : `
     args = parser.parse_args()
-    result = probe()
+    result = probe(recorder_for(args.record))
     if args.json:
         print(json.dumps(finite_or_none(result), separators=(',', ':'), allow_nan=False))
     else:
         print_probe(result)`;
+  const recordRun = resolved
+    ? `the training steps as an Activation Lab recording
+                                (needs the activation_lab recorder); with --json or
+                                --probe-only, the probe's pass`
+    : `the probe's pass as an Activation Lab recording
+                                (needs the activation_lab recorder)`;
   return `#!/usr/bin/env python3
 """Activation Lab experiment as PyTorch (exported from the page).
 
@@ -138,6 +178,8 @@ Run:
   python3 this_file.py          the probe's per-layer table${resolved ? ', then training' : ''}
   python3 this_file.py --json   the probe only, as ONE JSON object in the format of the page's
                                 \`npm run probe\`${resolved ? '\n  python3 this_file.py --probe-only' : ''}
+  python3 this_file.py --record run.alab.json
+                                also writes ${recordRun}
 Needs PyTorch 1.12 or later (GELU's approximate='tanh').
 
 PyTorch draws its own random numbers, not the page's: expect the page's statistics within
@@ -146,7 +188,7 @@ sampling noise, not digit for digit.
 import argparse
 import json
 import math
-
+${network.activation === 'maxout' ? 'import sys\n' : ''}
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -172,12 +214,16 @@ ${initSource(network)}
 ${statisticsSource(network)}
 
 
+${recorderSource(network)}
+
+
 ${PROBE_SOURCE}
 ${resolved ? '\n\n' + trainingSource(network, resolved) + '\n' : ''}
 
 def main():
     parser = argparse.ArgumentParser(description='Activation Lab experiment: probe${resolved ? ' and training' : ''}.')
-    parser.add_argument('--json', action='store_true', help='print the probe as one JSON object')${mainTraining}
+    parser.add_argument('--json', action='store_true', help='print the probe as one JSON object')
+    parser.add_argument('--record', metavar='FILE', help='also write a recording (.alab.json)')${mainTraining}
 
 
 if __name__ == '__main__':

@@ -1,6 +1,7 @@
 /**
  * Share and export: copy the link (the URL holds the whole state), the figure as SVG or PNG (2×,
- * for slides), the statistics as CSV or JSON, and the experiment as a PyTorch or NumPy script.
+ * for slides), the statistics as CSV or JSON, the recording (docs/recording-format.md), and the
+ * experiment as a PyTorch or NumPy script.
  */
 import { useState } from 'react';
 import { composeFigure, type FigurePanel, svgText, svgToPng } from '../charts/export-figure';
@@ -78,6 +79,13 @@ export function SharePanel() {
     download(file.content, file.name, format === 'csv' ? 'text/csv' : 'application/json');
     setStatus(`Saved ${file.name}`);
   };
+  const saveRecording = async () => {
+    const { exportRecording } = await loadExports();
+    const file = exportRecording();
+    if (!file) return;
+    download(file.content, file.name, 'application/json');
+    setStatus(`Saved ${file.name}`);
+  };
 
   return (
     <section className="share card" aria-labelledby="share-title">
@@ -97,6 +105,9 @@ export function SharePanel() {
         </button>
         <button type="button" onClick={() => exportData('json')} disabled={!ready}>
           Statistics JSON
+        </button>
+        <button type="button" onClick={saveRecording} disabled={!ready}>
+          Save recording
         </button>
         <button type="button" onClick={() => exportScript('pytorch')} disabled={!config}>
           PyTorch script
