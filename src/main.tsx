@@ -1,13 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './panels/App';
-import { engine } from './store/engine';
+import { engine, recordingActions } from './store/engine';
 import { startEngineSync } from './store/engine-sync';
 import { startUrlSync } from './store/url-sync';
 import './styles.css';
 
 engine.start();
 startEngineSync(engine);
+// ?recording=URL opens a recording served beside the page (before the URL is rewritten).
+const recordingUrl = new URLSearchParams(location.search).get('recording');
+if (recordingUrl) recordingActions.open(recordingUrl);
 startUrlSync();
 
 // A handle for end-to-end tests that simulate a crashed engine.

@@ -11,6 +11,8 @@ export function Alerts() {
   const notices = useResults((s) => s.notices);
   const diverged = useResults((s) => s.training?.diverged ?? null);
   const dismissNotices = useResults((s) => s.dismissNotices);
+  const recordingError = useResults((s) => s.recordings.error);
+  const dismissRecordingError = useResults((s) => s.dismissRecordingError);
   const messages: { text: string; dismiss?: () => void; kind: 'error' | 'warning' }[] = [
     ...(inputError
       ? [
@@ -22,6 +24,9 @@ export function Alerts() {
         ]
       : []),
     ...(error ? [{ text: error, kind: 'error' as const }] : []),
+    ...(recordingError
+      ? [{ text: recordingError, dismiss: dismissRecordingError, kind: 'error' as const }]
+      : []),
     ...(diverged
       ? [{ text: `Training stopped: ${diverged.message}`, kind: 'error' as const }]
       : []),

@@ -13,12 +13,16 @@ import { DiagnosisPanel } from './DiagnosisPanel';
 import { LayerGrid } from './LayerGrid';
 import { StatsTable } from './StatsTable';
 import { TrainingControls } from './TrainingControls';
+import { OpenRecording } from './recording/OpenRecording';
 
 // What the first view does not show loads when it is first needed: the training panels (the
 // training view, preprocessing, babysitting, search) when training starts, the tour (its texts,
 // scenes and the papers' figures) when it opens, from the header's button or a ?tour= link.
 const TrainingPanels = lazy(() =>
   import('./TrainingPanels').then((module) => ({ default: module.TrainingPanels })),
+);
+const RecordingView = lazy(() =>
+  import('./recording/RecordingView').then((module) => ({ default: module.RecordingView })),
 );
 const TourPanel = lazy(() =>
   import('./TourPanel').then((module) => ({ default: module.TourPanel })),
@@ -50,6 +54,8 @@ function FullApp() {
   const mode = useResults((s) => s.mode);
   const tour = useSettings((s) => s.tour);
   const setTour = useSettings((s) => s.setTour);
+  // A recording, once open, takes the place of the lab's own panels until it is closed.
+  const recording = useResults((s) => s.recordings.shown !== null);
   return (
     <div className="app" data-status={status}>
       <header className="app-header">
@@ -66,6 +72,7 @@ function FullApp() {
         >
           Lecture tour
         </button>
+        <OpenRecording />
         <p className="engine" aria-live="polite">
           <span className={`status-dot ${status}`} aria-hidden="true" />
           {status === 'computing' ? 'computing…' : status} {backend ? `· engine ${backend}` : ''}
@@ -82,20 +89,35 @@ function FullApp() {
             <TourPanel />
           </Suspense>
         )}
-        <div className="overview">
-          <DiagnosisPanel />
-          <DepthChartPanel />
-        </div>
-        {mode === 'train' && (
+        {recording ? (
           <Suspense fallback={null}>
-            <TrainingPanels />
+            <RecordingView />
           </Suspense>
+        ) : (
+          <LabPanels training={mode === 'train'} />
         )}
-        <ComparePanel />
-        <LayerGrid />
-        <StatsTable />
-        <SharePanel />
       </main>
     </div>
+  );
+}
+
+/** The lab's own network: diagnosis, depth chart, training, compare, layers, table, share. */
+function LabPanels({ training }: { training: boolean }) {
+  return (
+    <>
+      <div className="overview">
+        <DiagnosisPanel />
+        <DepthChartPanel />
+      </div>
+      {training && (
+        <Suspense fallback={null}>
+          <TrainingPanels />
+        </Suspense>
+      )}
+      <ComparePanel />
+      <LayerGrid />
+      <StatsTable />
+      <SharePanel />
+    </>
   );
 }

@@ -2,17 +2,16 @@
  * What only makes sense over time: loss and accuracy, per-layer dead / saturated / update:data
  * series, neuron maps, histograms over time, and the data's own view (decision regions or digits).
  */
-import { interpolateViridis } from 'd3';
 import { useMemo } from 'react';
-import { drawLineChart, type LineChartData, type LineSeries } from '../charts/sparkline';
+import type { LineChartData, LineSeries } from '../charts/sparkline';
+import { layerColor } from '../charts/theme';
 import { type TrainingView as TrainingViewData, useResults } from '../store/results';
 import { formatNumber, formatPercent } from './format';
 import { DataView } from './DataView';
 import { NeuronMaps } from './NeuronMaps';
 import { Ridgelines } from './Ridgelines';
 import type { Series, TrainSeries } from '../worker/protocol';
-import { ChartExport } from './ChartExport';
-import { useChart } from './useChart';
+import { LineChart } from './LineChart';
 
 /** A chart is a few hundred pixels wide: more points than this only cost drawing time. */
 const MAX_POINTS = 300;
@@ -26,36 +25,6 @@ function points(series: Series): { x: number; y: number }[] {
   if (n > 0 && (n - 1) % stride !== 0)
     out.push({ x: series.steps[n - 1], y: series.values[n - 1] });
   return out;
-}
-
-/** One colour per layer, dark to light through viridis' readable middle. */
-export function layerColor(index: number, depth: number): string {
-  return interpolateViridis(0.05 + (0.8 * index) / Math.max(1, depth - 1));
-}
-
-function LineChart({
-  data,
-  height,
-  title,
-}: {
-  data: LineChartData;
-  height: number;
-  title: string;
-}) {
-  const ref = useChart(drawLineChart, data, height);
-  return (
-    <figure className="series-chart">
-      <figcaption>
-        {title}
-        <ChartExport
-          chart={ref}
-          title={title}
-          what={title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}
-        />
-      </figcaption>
-      <svg ref={ref} height={height} />
-    </figure>
-  );
 }
 
 /** One line per layer (B's solid, A's dashed); "B " names the current run when A is drawn too. */

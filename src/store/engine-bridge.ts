@@ -132,6 +132,20 @@ export class EngineBridge {
     this.client.send({ type: 'preprocess-views', id, data, seed });
   }
 
+  /** Opens a recording in the worker: a file the user chose or dropped, or a URL beside the page. */
+  openRecording(source: File | string): void {
+    const id = this.client.newId();
+    const { recordingOpening } = useResults.getState();
+    if (typeof source === 'string') {
+      const url = new URL(source, document.baseURI).href;
+      recordingOpening(id, recordingNameOf(url), source);
+      this.client.send({ type: 'recording-open', id, source: { url } });
+    } else {
+      recordingOpening(id, source.name, null);
+      this.client.send({ type: 'recording-open', id, source: { file: source } });
+    }
+  }
+
   /** Testing aid: make the worker crash as a bug would. */
   crash(): void {
     this.client.send({ type: 'crash' });
@@ -152,6 +166,12 @@ export class EngineBridge {
     if (current) this.run(current.run);
     if (pinned?.run.kind === 'train') this.runPinned(pinned.run);
   }
+}
+
+/** "run.alab.json" for ".../recordings/run.alab.json?x=1". */
+function recordingNameOf(url: string): string {
+  const path = new URL(url).pathname;
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || url;
 }
 
 function trainSetup(run: TrainingRun, id: number, slot: ProbeSlot): TrainSetupRequest {

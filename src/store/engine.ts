@@ -51,3 +51,8 @@ export const jobActions = {
     if (spec) engine.preprocessViews(spec, network.seed);
   },
 };
+
+/** Opening recordings: a file from the picker or a drop, or ?recording=URL. */
+export const recordingActions = {
+  open: (source: File | string) => engine.openRecording(source),
+};

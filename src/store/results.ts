@@ -10,12 +10,14 @@ import type { NetworkConfig } from '../engine/config';
 import type { WorkerMessage } from '../worker/protocol';
 import { applyBatch, type ResultsData } from './result-slices/apply';
 import { emptyLayer } from './result-slices/probe';
+import { NO_RECORDINGS, type OpenedRecording, withStep } from './result-slices/recording';
 import { EMPTY_TRAINING } from './result-slices/training';
 
 export type { BabysitView, ClaimVerdict, SearchView } from './result-slices/jobs';
 export { verdictKey } from './result-slices/jobs';
 export type { LayerView, PinnedView, Status } from './result-slices/probe';
 export type { TrainingView } from './result-slices/training';
+export type { OpenedRecording, RecordingsView } from './result-slices/recording';
 
 export interface ResultsState extends ResultsData {
   /** A new request for the current configuration: its results replace the last ones. */
@@ -33,6 +35,15 @@ export interface ResultsState extends ResultsData {
   trainSettled: () => void;
   /** One batch of worker messages (one animation frame's), applied in one `set`. */
   applyMessages: (messages: WorkerMessage[]) => void;
+  /** A recording starts to open (a file's name or a URL); its messages carry `id`. */
+  recordingOpening: (id: number, name: string, url: string | null) => void;
+  setRecordingStep: (index: number) => void;
+  /** Pins the shown recording as A (null: unpin). */
+  pinRecording: (recording: OpenedRecording | null) => void;
+  /** Shows a recording made on the page (the lab's own pass) as B. */
+  showRecording: (recording: OpenedRecording) => void;
+  closeRecordings: () => void;
+  dismissRecordingError: () => void;
   addNotice: (notice: string) => void;
   dismissNotices: () => void;
 }
@@ -62,6 +73,7 @@ const INITIAL: ResultsData = {
   babysit: null,
   claims: {},
   preprocessViews: null,
+  recordings: NO_RECORDINGS,
   notices: [],
 };
 
@@ -114,6 +126,22 @@ export const useResults = create<ResultsState>()((set, get) => ({
   },
   trainSettled: () => set({ playPending: false }),
   applyMessages: (messages) => set(applyBatch(get(), messages)),
+  recordingOpening: (id, name, url) =>
+    set({
+      recordings: {
+        ...get().recordings,
+        opening: { id, name, url, phase: 'reading', fraction: 0 },
+        error: null,
+      },
+    }),
+  setRecordingStep: (index) => set({ recordings: withStep(get().recordings, index) }),
+  pinRecording: (pinned) => set({ recordings: { ...get().recordings, pinned } }),
+  showRecording: (shown) =>
+    set({
+      recordings: { ...get().recordings, shown, stepIndex: shown.recording.steps.length - 1 },
+    }),
+  closeRecordings: () => set({ recordings: NO_RECORDINGS }),
+  dismissRecordingError: () => set({ recordings: { ...get().recordings, error: null } }),
   addNotice: (notice) => set({ notices: [...get().notices, notice] }),
   dismissNotices: () => set({ notices: [] }),
 }));

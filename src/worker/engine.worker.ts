@@ -12,6 +12,7 @@ import { BabysitSession } from './babysit-session';
 import { ClaimSession } from './claim-session';
 import { preprocessViews } from './preprocess-views';
 import { ProbeSession } from './probe-session';
+import { RecordingSession } from './recording-session';
 import { SearchSession } from './search-session';
 import { TrainingSession } from './training-session';
 import type { CancelRequest, WorkerMessage, WorkerRequest } from './protocol';
@@ -48,8 +49,9 @@ let pinnedTraining: TrainingSession | null = null;
 let claims: ClaimSession | null = null;
 let search: SearchSession | null = null;
 let babysitting: BabysitSession | null = null;
+const recordings = new RecordingSession(post);
 
-const postFrame = (message: WorkerMessage, transfer?: Transferable[]) =>
+const postFrame = (message: WorkerMessage, transfer?: ArrayBuffer[]) =>
   self.postMessage(message, transfer ?? []);
 
 function ready(what: string): Engine {
@@ -107,6 +109,7 @@ const handlers: Handlers = {
       training: request.slot === 'a' ? [pinnedTraining] : [training, pinnedTraining],
       search: [search],
       babysit: [babysitting],
+      recording: [recordings],
     };
     for (const job of jobs[request.job]) job?.cancel();
   },
@@ -127,6 +130,7 @@ const handlers: Handlers = {
     training?.control(request.id, request.action);
     pinnedTraining?.controlCurrent(request.action);
   },
+  'recording-open': (request) => void recordings.open(request),
   crash() {
     // Fails as a real bug would: an uncaught error reaches the page's onerror.
     setTimeout(() => {

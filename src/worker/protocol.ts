@@ -14,6 +14,7 @@ import type { Diagnosis } from '../engine/diagnosis';
 import type { NonFinite } from '../engine/network';
 import type { Histogram, LayerStats } from '../engine/stats';
 import type { LayerTheory } from '../engine/theory';
+import type { OpenRecordingRequest, RecordingMessage } from './recording-protocol';
 
 export type BackendChoice = 'ts' | 'wasm';
 
@@ -94,12 +95,12 @@ export interface SearchRequest {
 }
 
 /** The worker's jobs, each cancelled the same way (src/worker/generation.ts). */
-export type JobName = 'probe' | 'training' | 'search' | 'babysit';
+export type JobName = 'probe' | 'training' | 'search' | 'babysit' | 'recording';
 
 /**
  * Stops a job between layers or steps. Leaving training cancels 'training': with slot 'a' only the
  * pinned run, otherwise every run (A trains on the current run's batches). A probe's slot picks
- * the pass; search and babysitting have one run each.
+ * the pass; search, babysitting and opening a recording have one run each.
  */
 export interface CancelRequest {
   type: 'cancel';
@@ -135,7 +136,8 @@ export type WorkerRequest =
   | CrashRequest
   | TrainSetupRequest
   | TrainConfigRequest
-  | TrainControlRequest;
+  | TrainControlRequest
+  | OpenRecordingRequest;
 
 /** Sent once the engine exists. */
 export interface HelloMessage {
@@ -348,4 +350,5 @@ export type WorkerMessage =
   | BackwardMessage
   | DoneMessage
   | ErrorMessage
-  | TrainFrame;
+  | TrainFrame
+  | RecordingMessage;

@@ -54,7 +54,7 @@ export class TrainingSession {
 
   constructor(
     private readonly kernels: () => Kernels,
-    private readonly post: (message: WorkerMessage, transfer?: Transferable[]) => void,
+    private readonly post: (message: WorkerMessage, transfer?: ArrayBuffer[]) => void,
     private readonly yieldToMessages: () => Promise<void>,
     private readonly slot: ProbeSlot = 'current',
   ) {}

@@ -16,6 +16,7 @@ import {
   type SearchView,
 } from './jobs';
 import { type PinnedView, reduceError, reducePinned, reduceProbe } from './probe';
+import { reduceRecordings, type RecordingsView } from './recording';
 import {
   type PinnedTrainingView,
   reducePinnedFrame,
@@ -38,6 +39,7 @@ export interface ResultsData extends TrainingSlice {
   babysit: BabysitView | null;
   claims: Record<string, ClaimVerdict>;
   preprocessViews: PreprocessView | null;
+  recordings: RecordingsView;
   /** Things the user should know that are not errors (e.g. the engine restarted). */
   notices: string[];
 }
@@ -63,6 +65,10 @@ export function applyMessage<State extends ResultsData>(
       return { ...state, search: reduceSearch(state.search, message) };
     case 'claim-result':
       return { ...state, claims: reduceClaims(state.claims, message) };
+    case 'recording-progress':
+    case 'recording-opened':
+    case 'recording-error':
+      return { ...state, recordings: reduceRecordings(state.recordings, message) };
   }
   if (message.id !== state.requestId) return state;
   switch (message.type) {

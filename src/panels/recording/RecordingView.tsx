@@ -1,0 +1,85 @@
+/**
+ * A recording of someone's own network (docs/recording-format.md) read the way the lab reads its
+ * own: what it is, a slider over the recorded steps, the diagnosis, std by depth, the series over
+ * time, every layer's panel and the ridgelines. Pin it as A and open another (or the lab's own
+ * pass) as B to see both.
+ */
+import { useResults } from '../../store/results';
+import type { OpenedRecording } from '../../store/results';
+import { formatNumber } from '../format';
+import { RecordingDepthChart, RecordingSeries } from './RecordingCharts';
+import { RecordingFindings } from './RecordingFindings';
+import { RecordingLayers } from './RecordingLayers';
+import { RecordingRidges } from './RecordingRidges';
+import './recording.css';
+
+function describe({ recording, name }: OpenedRecording): string {
+  const { model, steps, source, producer } = recording;
+  const made = source === 'activation-lab' ? 'the lab' : `${source} (${producer.name})`;
+  const model_ = model.name ? `${model.name}, ` : '';
+  return `${name}: ${model_}${model.layers.length} layers, ${steps.length} recorded steps, from ${made}`;
+}
+
+function StepSlider({ shown, index }: { shown: OpenedRecording; index: number }) {
+  const setStep = useResults((s) => s.setRecordingStep);
+  const steps = shown.recording.steps;
+  const step = steps[index];
+  return (
+    <p className="step-slider">
+      <label htmlFor="recording-step">Recorded step</label>
+      <input
+        id="recording-step"
+        type="range"
+        min={0}
+        max={steps.length - 1}
+        value={index}
+        disabled={steps.length < 2}
+        aria-valuetext={`step ${step.step}`}
+        onChange={(event) => setStep(Number(event.currentTarget.value))}
+      />
+      <output htmlFor="recording-step" data-testid="recording-step">
+        step {step.step}
+      </output>
+      {step.loss !== null && <span> · loss {formatNumber(step.loss, 3)}</span>}
+    </p>
+  );
+}
+
+export function RecordingView() {
+  const { shown, pinned, stepIndex } = useResults((s) => s.recordings);
+  const pin = useResults((s) => s.pinRecording);
+  const close = useResults((s) => s.closeRecordings);
+  if (!shown) return null;
+  const step = shown.recording.steps[stepIndex];
+  return (
+    <section className="recording-view" aria-labelledby="recording-title" data-name={shown.name}>
+      <header className="card recording-header">
+        <h2 id="recording-title">Recording</h2>
+        <p data-testid="recording-summary">{describe(shown)}</p>
+        {pinned && <p className="pinned-recording">A: {describe(pinned)} (dashed, outlined)</p>}
+        <div className="recording-actions">
+          {pinned === shown ? (
+            <button type="button" onClick={() => pin(null)}>
+              Unpin A
+            </button>
+          ) : (
+            <button type="button" onClick={() => pin(shown)}>
+              Pin as A
+            </button>
+          )}
+          <button type="button" onClick={close}>
+            Close recording
+          </button>
+        </div>
+        <StepSlider shown={shown} index={stepIndex} />
+      </header>
+      <div className="overview">
+        <RecordingFindings findings={shown.findings} />
+        <RecordingDepthChart shown={shown} pinned={pinned} step={step} />
+      </div>
+      <RecordingSeries shown={shown} pinned={pinned} />
+      <RecordingLayers shown={shown} pinned={pinned === shown ? null : pinned} step={step} />
+      <RecordingRidges recording={shown.recording} />
+    </section>
+  );
+}
