@@ -98,6 +98,21 @@ test('pin one recording as A, open another as B: both in the depth chart, A name
   await expect(page.getByTestId('layer-1')).toBeVisible();
 });
 
+test("the lab's own run opens as B beside a PyTorch recording as A, with the lab's numbers", async ({
+  page,
+}) => {
+  await openPage(page, `?${SMALL}`);
+  const lab = await allStats(page);
+  await openWithPicker(page, paths.large);
+  await page.getByRole('button', { name: 'Compare with the lab’s run' }).click();
+  await expect(page.getByTestId('recording-summary')).toContainText("the lab's run");
+  await expect(page.locator('.pinned-recording')).toContainText('A: mlp-large.alab.json');
+  const recorded = await page
+    .getByTestId(/^recording-layer-\d+$/)
+    .evaluateAll((panels) => panels.map((p) => p.getAttribute('data-act-std')));
+  expect(recorded).toEqual(lab);
+});
+
 test('?recording=URL opens a recording served beside the page, and the link keeps it', async ({
   page,
 }) => {

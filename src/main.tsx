@@ -10,7 +10,7 @@ engine.start();
 startEngineSync(engine);
 // ?recording=URL opens a recording served beside the page (before the URL is rewritten).
 const recordingUrl = new URLSearchParams(location.search).get('recording');
-if (recordingUrl) recordingActions.open(recordingUrl);
+if (recordingUrl) recordingActions.openUrl(recordingUrl);
 startUrlSync();
 
 // A handle for end-to-end tests that simulate a crashed engine.

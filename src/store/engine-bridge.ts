@@ -132,17 +132,23 @@ export class EngineBridge {
     this.client.send({ type: 'preprocess-views', id, data, seed });
   }
 
-  /** Opens a recording in the worker: a file the user chose or dropped, or a URL beside the page. */
-  openRecording(source: File | string): void {
+  /**
+   * Opens a recording in the worker: a file the user chose or dropped, a URL beside the page, or
+   * a recording the page made of its own run (`name` and `text`).
+   */
+  openRecording(source: File | { url: string } | { name: string; text: string }): void {
     const id = this.client.newId();
     const { recordingOpening } = useResults.getState();
-    if (typeof source === 'string') {
-      const url = new URL(source, document.baseURI).href;
-      recordingOpening(id, recordingNameOf(url), source);
+    if (source instanceof File) {
+      recordingOpening(id, source.name, null);
+      this.client.send({ type: 'recording-open', id, source: { file: source } });
+    } else if ('url' in source) {
+      const url = new URL(source.url, document.baseURI).href;
+      recordingOpening(id, recordingNameOf(url), source.url);
       this.client.send({ type: 'recording-open', id, source: { url } });
     } else {
       recordingOpening(id, source.name, null);
-      this.client.send({ type: 'recording-open', id, source: { file: source } });
+      this.client.send({ type: 'recording-open', id, source: { text: source.text } });
     }
   }
 

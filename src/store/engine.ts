@@ -52,7 +52,9 @@ export const jobActions = {
   },
 };
 
-/** Opening recordings: a file from the picker or a drop, or ?recording=URL. */
+/** Opening recordings: a file from the picker or a drop, ?recording=URL, or the lab's own run. */
 export const recordingActions = {
-  open: (source: File | string) => engine.openRecording(source),
+  open: (file: File) => engine.openRecording(file),
+  openUrl: (url: string) => engine.openRecording({ url }),
+  openText: (name: string, text: string) => engine.openRecording({ name, text }),
 };

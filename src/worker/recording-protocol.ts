@@ -6,11 +6,14 @@
 import type { RecordingFinding } from '../engine/recording/diagnose';
 import type { Recording } from '../engine/recording/format';
 
-/** Opens a recording: a file the user chose or dropped, or a URL beside the page. */
+/**
+ * Opens a recording: a file the user chose or dropped, a URL beside the page, or the text of a
+ * recording the page made of its own run (src/panels/exports.ts), checked the same way.
+ */
 export interface OpenRecordingRequest {
   type: 'recording-open';
   id: number;
-  source: { file: File } | { url: string };
+  source: { file: File } | { url: string } | { text: string };
 }
 
 export interface RecordingProgressMessage {

@@ -49,6 +49,10 @@ async function readText(
   source: OpenRecordingRequest['source'],
   onProgress: (fraction: number | null) => void,
 ): Promise<{ text: string; bytes: number }> {
+  if ('text' in source) {
+    onProgress(1);
+    return { text: source.text, bytes: source.text.length };
+  }
   let body: ReadableStream<Uint8Array>;
   let size: number | null;
   if ('file' in source) {

@@ -10,7 +10,14 @@ import type { OpenedRecording } from '../../store/results';
 import type { RecordedStep, RecordingLayer } from '../../engine/recording/format';
 import { attribute, formatNumber, formatPercent } from '../format';
 import { useChart } from '../useChart';
-import { afterLabel, histogramData, layerAt, nearestStep, shapeLabel } from './recording-data';
+import {
+  afterLabel,
+  counterpart,
+  histogramData,
+  layerAt,
+  nearestStep,
+  shapeLabel,
+} from './recording-data';
 
 interface HistogramInput {
   histogram: HistogramData | null;
@@ -46,7 +53,7 @@ const RecordedLayer = memo(function RecordedLayer(props: {
   const { shown, pinned, step, layer, position } = props;
   const stats = layerAt(step, layer.name);
   const stepA = pinned ? nearestStep(pinned.recording, step.step) : undefined;
-  const statsA = pinned ? layerAt(stepA, layer.name) : null;
+  const statsA = pinned ? counterpart(pinned.recording, stepA, layer.name, position) : null;
   const histogram = (recording: OpenedRecording | null, which: 'act' | 'grad', from = stats) =>
     recording ? histogramData(recording.recording, from?.histograms[which]) : null;
   const act = histogram(shown, 'act');

@@ -4,8 +4,8 @@
  * time, every layer's panel and the ridgelines. Pin it as A and open another (or the lab's own
  * pass) as B to see both.
  */
-import { useResults } from '../../store/results';
-import type { OpenedRecording } from '../../store/results';
+import { recordingActions } from '../../store/engine';
+import { type OpenedRecording, useResults } from '../../store/results';
 import { formatNumber } from '../format';
 import { RecordingDepthChart, RecordingSeries } from './RecordingCharts';
 import { RecordingFindings } from './RecordingFindings';
@@ -45,6 +45,18 @@ function StepSlider({ shown, index }: { shown: OpenedRecording; index: number })
   );
 }
 
+/**
+ * The lab's own run (its probe pass or training, as the sidebar sets it) opened as B beside this
+ * recording as A: "our engine against PyTorch" on one configuration is one overlay.
+ */
+async function compareWithLab(shown: OpenedRecording, pinned: OpenedRecording | null) {
+  const { exportRecording } = await import('../exports');
+  const file = exportRecording();
+  if (!file) return;
+  if (!pinned) useResults.getState().pinRecording(shown);
+  recordingActions.openText(`the lab's run (${file.name})`, file.content);
+}
+
 export function RecordingView() {
   const { shown, pinned, stepIndex } = useResults((s) => s.recordings);
   const pin = useResults((s) => s.pinRecording);
@@ -67,6 +79,9 @@ export function RecordingView() {
               Pin as A
             </button>
           )}
+          <button type="button" onClick={() => void compareWithLab(shown, pinned)}>
+            Compare with the lab’s run
+          </button>
           <button type="button" onClick={close}>
             Close recording
           </button>

@@ -33,6 +33,22 @@ export function layerAt(step: RecordedStep | undefined, name: string): RecordedL
   return step?.layers.find((layer) => layer.name === name) ?? null;
 }
 
+/**
+ * A's layer beside B's: the one of the same name, else the one at the same place (a PyTorch
+ * model's "fc1" against the lab's "layer 1").
+ */
+export function counterpart(
+  recording: Recording,
+  step: RecordedStep | undefined,
+  name: string,
+  position: number,
+): RecordedLayerStep | null {
+  const named = layerAt(step, name);
+  if (named) return named;
+  const layer = recording.model.layers[position - 1];
+  return layer ? layerAt(step, layer.name) : null;
+}
+
 /** The step of A nearest to B's step number (the two need not record the same steps). */
 export function nearestStep(recording: Recording, step: number): RecordedStep | undefined {
   let best: RecordedStep | undefined;
