@@ -4,10 +4,15 @@
  * first layer panel, to every activation panel, to ready (every gradient panel), and the longest
  * main-thread task seen (long-task entries, which the browser reports from 50 ms up). With
  * --training: steps per second and frames per second while two networks train, and the heap.
+ * --recording: opening a synthetic recording (--layers × --steps) through the file picker, to
+ * its panels drawn, and the longest main-thread task meanwhile.
  *   npm run --silent bench:page [-- --toggles 10] [--search "?act=relu"]
  */
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { syntheticRecording } from '../engine/recording/synthetic';
 import { preview } from 'vite';
 import { type FlagSpec, helpText, numberFlag, parseArgs, runCommand, stringFlag } from './args';
 
@@ -20,6 +25,12 @@ const FLAGS: Record<string, FlagSpec> = {
   },
   seconds: { default: '5', help: 'with --training: seconds to train each network' },
   only: { help: 'with --training: one run, by name (e.g. train-6x100-b128-spiral)' },
+  recording: {
+    boolean: true,
+    help: 'measure opening a recording instead (--layers × --steps, through the file picker)',
+  },
+  layers: { default: '100', help: 'with --recording: layers in the recording' },
+  steps: { default: '1000', help: 'with --recording: recorded steps' },
   help: { boolean: true, help: 'print this help' },
 };
 
@@ -137,6 +148,43 @@ async function measureTraining(
   };
 }
 
+/** Opens a synthetic recording in the page and times it to its last layer panel drawn. */
+async function measureRecording(page: Page, url: string, layers: number, steps: number) {
+  const folder = mkdtempSync(join(tmpdir(), 'alab-bench-'));
+  const path = join(folder, `synthetic-${layers}x${steps}.alab.json`);
+  writeFileSync(path, JSON.stringify(syntheticRecording(layers, steps)));
+  try {
+    await page.goto(url);
+    await page.locator('.app[data-status="ready"]').waitFor({ timeout: 60_000 });
+    await page.evaluate(observeLongTasks);
+    const start = Date.now();
+    await page.getByLabel('Recording file').setInputFiles(path);
+    await page.getByTestId(`recording-layer-${layers}`).waitFor({ timeout: 120_000 });
+    const openMs = Date.now() - start;
+    const longTasks = await page.evaluate(() => (window as LongTaskWindow).longTasks ?? []);
+    return {
+      workload: `open-recording-${layers}x${steps}`,
+      bytes: statSync(path).size,
+      open_ms: openMs,
+      longest_task_ms: longTasks.length ? Math.round(Math.max(...longTasks)) : 0,
+      long_tasks: longTasks.length,
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+type LongTaskWindow = Window & { longTasks?: number[] };
+
+/** Runs in the page: collects the durations of main-thread tasks over 50 ms from now on. */
+function observeLongTasks() {
+  const w = window as LongTaskWindow;
+  w.longTasks = [];
+  new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => w.longTasks!.push(e.duration)),
+  ).observe({ type: 'longtask' });
+}
+
 runCommand(async () => {
   const args = parseArgs(process.argv.slice(2), FLAGS);
   if (args.has('help')) {
@@ -155,6 +203,13 @@ runCommand(async () => {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    if (args.has('recording')) {
+      const layers = numberFlag(args, 'layers', FLAGS, true);
+      const steps = numberFlag(args, 'steps', FLAGS, true);
+      const result = await measureRecording(page, url + search, layers, steps);
+      process.stdout.write(JSON.stringify(result) + '\n');
+      return;
+    }
     if (args.has('training')) {
       const only = args.has('only') ? stringFlag(args, 'only', FLAGS) : null;
       for (const [name, search] of TRAINING_RUNS) {
@@ -170,19 +225,11 @@ runCommand(async () => {
     }
     await page.goto(url + search);
     await page.locator('.app[data-status="ready"]').waitFor({ timeout: 60_000 });
-    await page.evaluate(() => {
-      const w = window as Window & { longTasks?: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) =>
-        list.getEntries().forEach((e) => w.longTasks!.push(e.duration)),
-      ).observe({ type: 'longtask' });
-    });
+    await page.evaluate(observeLongTasks);
     const timings: ToggleTiming[] = [];
     for (let i = 0; i < toggles; i++)
       timings.push(await page.evaluate(toggleInPage, i % 2 === 0 ? 'xavier' : 'small'));
-    const longTasks = await page.evaluate(
-      () => (window as Window & { longTasks?: number[] }).longTasks ?? [],
-    );
+    const longTasks = await page.evaluate(() => (window as LongTaskWindow).longTasks ?? []);
     const backend = await page.locator('.engine').textContent();
     const result = {
       page: url.replace(/\/$/, '') + (search || '/'),

@@ -138,7 +138,7 @@ export const useResults = create<ResultsState>()((set, get) => ({
   pinRecording: (pinned) => set({ recordings: { ...get().recordings, pinned } }),
   showRecording: (shown) =>
     set({
-      recordings: { ...get().recordings, shown, stepIndex: shown.recording.steps.length - 1 },
+      recordings: { ...get().recordings, shown, stepIndex: shown.recording.stepCount - 1 },
     }),
   closeRecordings: () => set({ recordings: NO_RECORDINGS }),
   dismissRecordingError: () => set({ recordings: { ...get().recordings, error: null } }),

@@ -49,10 +49,10 @@ let pinnedTraining: TrainingSession | null = null;
 let claims: ClaimSession | null = null;
 let search: SearchSession | null = null;
 let babysitting: BabysitSession | null = null;
-const recordings = new RecordingSession(post);
 
 const postFrame = (message: WorkerMessage, transfer?: ArrayBuffer[]) =>
   self.postMessage(message, transfer ?? []);
+const recordings = new RecordingSession(postFrame);
 
 function ready(what: string): Engine {
   if (!engine) throw new Error(`${what} before init`);

@@ -4,7 +4,7 @@
  * Part of the protocol (protocol.ts joins these into its request and message unions).
  */
 import type { RecordingFinding } from '../engine/recording/diagnose';
-import type { Recording } from '../engine/recording/format';
+import type { PackedRecording } from '../engine/recording/packed';
 
 /**
  * Opens a recording: a file the user chose or dropped, a URL beside the page, or the text of a
@@ -28,7 +28,8 @@ export interface RecordingProgressMessage {
 export interface RecordingOpenedMessage {
   type: 'recording-opened';
   id: number;
-  recording: Recording;
+  /** Columns of typed arrays, transferred rather than copied (src/engine/recording/packed.ts). */
+  recording: PackedRecording;
   findings: RecordingFinding[];
   bytes: number;
 }

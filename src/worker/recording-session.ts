@@ -5,6 +5,7 @@
  */
 import { errorMessage } from '../engine/format';
 import { diagnoseRecording } from '../engine/recording/diagnose';
+import { packRecording, transferables } from '../engine/recording/packed';
 import { checkRecordingSize, parseRecording } from '../engine/recording/parse';
 import { Generation } from './generation';
 import type { WorkerMessage } from './protocol';
@@ -16,7 +17,7 @@ const PROGRESS_STEP = 0.02;
 export class RecordingSession {
   private readonly opens = new Generation();
 
-  constructor(private readonly post: (message: WorkerMessage) => void) {}
+  constructor(private readonly post: (message: WorkerMessage, transfer?: ArrayBuffer[]) => void) {}
 
   cancel(): void {
     this.opens.cancel();
@@ -35,9 +36,14 @@ export class RecordingSession {
       const { text, bytes } = await readText(request.source, (f) => progress('reading', f));
       if (stale()) return;
       last = -1;
-      const recording = parseRecording(text, (f) => progress('checking', f));
-      const findings = diagnoseRecording(recording);
-      if (!stale()) this.post({ type: 'recording-opened', id, recording, findings, bytes });
+      const parsed = parseRecording(text, (f) => progress('checking', f));
+      const findings = diagnoseRecording(parsed);
+      const recording = packRecording(parsed);
+      if (stale()) return;
+      this.post(
+        { type: 'recording-opened', id, recording, findings, bytes },
+        transferables(recording),
+      );
     } catch (error) {
       if (!stale()) this.post({ type: 'recording-error', id, message: errorMessage(error) });
     }

@@ -13,12 +13,11 @@ import type { LineChartData, LineSeries } from '../../charts/sparkline';
 import { layerColor } from '../../charts/theme';
 import type { Size } from '../../charts/types';
 import { type ActivationName, RELU_FAMILY } from '../../engine/config';
-import type { RecordedLayerStep, RecordedStep, Recording } from '../../engine/recording/format';
+import { type PackedRecording, type StatKey, statAt } from '../../engine/recording/packed';
 import type { OpenedRecording } from '../../store/results';
 import { LineChart } from '../LineChart';
 import { useChart } from '../useChart';
 import {
-  layerAt,
   layerSeries,
   lossSeries,
   nearestStep,
@@ -33,36 +32,40 @@ function drawDepth(svg: SVGSVGElement, input: DepthInput, size: Size) {
 }
 
 /** Std by depth at one step; the theory only where the file carries it (the lab's own runs). */
-function depthData(recording: Recording, step: RecordedStep | undefined) {
-  const rows = recording.model.layers.map((layer) => layerAt(step, layer.name));
-  const theory = rows.map((row) => row?.theory ?? null);
-  const hasTheory = theory.some((t) => t !== null);
+function depthData(recording: PackedRecording, step: number): DepthChartData {
+  const column = (key: StatKey) =>
+    recording.header.model.layers.map((_, l) => statAt(recording, key, l, step));
+  const theoryAct = column('theory_act_std');
   return {
-    layers: rows.length,
-    actStd: rows.map((row) => row?.act?.std ?? null),
-    gradStd: rows.map((row) => row?.grad_act_std ?? null),
-    theoryAct: theory.map((t) => t?.act_std ?? null),
-    theoryGrad: theory.map((t) => t?.grad_act_std ?? null),
-    noTheory: hasTheory ? null : 'Measured only: the recording carries no theory curve.',
+    layers: recording.layerCount,
+    actStd: column('act_std'),
+    gradStd: column('grad_act_std'),
+    theoryAct,
+    theoryGrad: column('theory_grad_act_std'),
+    noTheory: theoryAct.some((t) => t !== null)
+      ? null
+      : 'Measured only: the recording carries no theory curve.',
   };
 }
 
 export function RecordingDepthChart(props: {
   shown: OpenedRecording;
   pinned: OpenedRecording | null;
-  step: RecordedStep;
+  /** The slider's place in B's steps. */
+  step: number;
 }) {
   const { shown, pinned, step } = props;
+  const stepNumber = shown.recording.stepNumbers[step];
   const input = useMemo(() => {
     const data = depthData(shown.recording, step);
     if (!pinned) return { data, compare: null };
-    const a = depthData(pinned.recording, nearestStep(pinned.recording, step.step));
+    const a = depthData(pinned.recording, nearestStep(pinned.recording, stepNumber));
     return { data, compare: { label: `A: ${pinned.name}`, actStd: a.actStd, gradStd: a.gradStd } };
-  }, [shown, pinned, step]);
+  }, [shown, pinned, step, stepNumber]);
   const ref = useChart(drawDepth, input, 230);
   return (
     <section className="depth-chart card" aria-labelledby="recording-depth-title">
-      <h2 id="recording-depth-title">Std by depth at step {step.step}</h2>
+      <h2 id="recording-depth-title">Std by depth at step {stepNumber}</h2>
       <svg ref={ref} height={230} />
       {input.data.noTheory && <p className="caption">{input.data.noTheory}</p>}
     </section>
@@ -80,24 +83,24 @@ function lines(list: StepSeries[], prefix: string, dashed: boolean): LineSeries[
 
 /** B's series solid, A's dashed and named "A …" (A's only where it has the statistic). */
 function overlay(
-  shown: Recording,
-  pinned: Recording | null,
-  series: (recording: Recording) => StepSeries[],
+  shown: PackedRecording,
+  pinned: PackedRecording | null,
+  series: (recording: PackedRecording) => StepSeries[],
 ): LineSeries[] {
   const b = lines(series(shown), pinned ? 'B ' : '', false);
   return pinned ? [...b, ...lines(series(pinned), 'A ', true)] : b;
 }
 
-const gradStd = (r: Recording) => layerSeries(r, (l: RecordedLayerStep) => l.grad_act_std);
-const dead = (r: Recording) => layerSeries(r, (l) => l.dead);
-const saturated = (r: Recording) => layerSeries(r, (l) => l.saturated);
+const gradStd = (r: PackedRecording) => layerSeries(r, 'grad_act_std');
+const dead = (r: PackedRecording) => layerSeries(r, 'dead');
+const saturated = (r: PackedRecording) => layerSeries(r, 'saturated');
 
 export function RecordingSeries(props: { shown: OpenedRecording; pinned: OpenedRecording | null }) {
   const shown = props.shown.recording;
   const pinned = props.pinned?.recording ?? null;
   const charts = useMemo(() => {
     const has = (names: readonly ActivationName[]) =>
-      shown.model.layers.some((l) => l.activation !== null && names.includes(l.activation));
+      shown.header.model.layers.some((l) => l.activation !== null && names.includes(l.activation));
     const loss = lossSeries(shown);
     const x = 'step';
     return {
@@ -131,7 +134,7 @@ export function RecordingSeries(props: { shown: OpenedRecording; pinned: OpenedR
         : null,
     } satisfies Record<string, LineChartData | null>;
   }, [shown, pinned]);
-  if (shown.steps.length < 2) return null;
+  if (shown.stepCount < 2) return null;
   return (
     <div className="series-grid">
       {charts.loss && <LineChart data={charts.loss} height={150} title="Loss" />}

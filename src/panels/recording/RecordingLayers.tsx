@@ -7,15 +7,16 @@ import { memo } from 'react';
 import { drawHistogram } from '../../charts/histogram';
 import type { HistogramData, Size } from '../../charts/types';
 import type { OpenedRecording } from '../../store/results';
-import type { RecordedStep, RecordingLayer } from '../../engine/recording/format';
+import { RELU_FAMILY } from '../../engine/config';
+import type { RecordingLayer } from '../../engine/recording/format';
 import { attribute, formatNumber, formatPercent } from '../format';
 import { useChart } from '../useChart';
 import {
   afterLabel,
   counterpart,
   histogramData,
-  layerAt,
   nearestStep,
+  numbersAt,
   shapeLabel,
 } from './recording-data';
 
@@ -46,31 +47,33 @@ function sameBins(a: HistogramData | null, b: HistogramData | null): HistogramDa
 const RecordedLayer = memo(function RecordedLayer(props: {
   shown: OpenedRecording;
   pinned: OpenedRecording | null;
-  step: RecordedStep;
+  /** The slider's place in B's steps. */
+  step: number;
   layer: RecordingLayer;
-  position: number;
+  place: number;
 }) {
-  const { shown, pinned, step, layer, position } = props;
-  const stats = layerAt(step, layer.name);
-  const stepA = pinned ? nearestStep(pinned.recording, step.step) : undefined;
-  const statsA = pinned ? counterpart(pinned.recording, stepA, layer.name, position) : null;
-  const histogram = (recording: OpenedRecording | null, which: 'act' | 'grad', from = stats) =>
-    recording ? histogramData(recording.recording, from?.histograms[which]) : null;
-  const act = histogram(shown, 'act');
-  const grad = histogram(shown, 'grad');
-  const canDie = ['relu', 'leaky-relu', 'elu'].includes(layer.activation ?? '');
+  const { shown, pinned, step, layer, place } = props;
+  const recording = shown.recording;
+  const stats = numbersAt(recording, place, step);
+  const stepNumber = recording.stepNumbers[step];
+  const a = pinned?.recording ?? null;
+  const stepA = a ? nearestStep(a, stepNumber) : 0;
+  const placeA = a ? counterpart(a, layer.name, place) : -1;
+  const act = histogramData(recording, 'act', place, step);
+  const grad = histogramData(recording, 'grad', place, step);
+  const canDie = layer.activation !== null && RELU_FAMILY.includes(layer.activation);
   const saturating = layer.activation === 'tanh' || layer.activation === 'sigmoid';
-  const title = `recording-layer-${position}-title`;
+  const title = `recording-layer-${place + 1}-title`;
   return (
     <section
       className="layer-panel recorded"
       aria-labelledby={title}
-      data-testid={`recording-layer-${position}`}
+      data-testid={`recording-layer-${place + 1}`}
       data-name={layer.name}
-      data-step={step.step}
-      data-act-mean={attribute(stats?.act?.mean)}
-      data-act-std={attribute(stats?.act?.std)}
-      data-preact-std={attribute(stats?.preact?.std)}
+      data-step={stepNumber}
+      data-act-mean={attribute(stats?.act_mean)}
+      data-act-std={attribute(stats?.act_std)}
+      data-preact-std={attribute(stats?.preact_std)}
       data-saturated={attribute(stats?.saturated)}
       data-dead={attribute(stats?.dead)}
       data-grad-std={attribute(stats?.grad_act_std)}
@@ -87,15 +90,15 @@ const RecordedLayer = memo(function RecordedLayer(props: {
         height={64}
         input={{
           histogram: act,
-          compare: sameBins(histogram(pinned, 'act', statsA), act),
+          compare: a ? sameBins(histogramData(a, 'act', placeA, stepA), act) : null,
           color: 'var(--chart-act)',
-          label: `${layer.name} outputs h at step ${step.step}`,
+          label: `${layer.name} outputs h at step ${stepNumber}`,
           logCounts: canDie,
         }}
       />
       <p className="layer-stats">
-        <span>mean {formatNumber(stats?.act?.mean)}</span>
-        <span className="std">std {formatNumber(stats?.act?.std)}</span>
+        <span>mean {formatNumber(stats?.act_mean)}</span>
+        <span className="std">std {formatNumber(stats?.act_std)}</span>
         {saturating && <span>saturated {formatPercent(stats?.saturated)}</span>}
         {canDie && <span>dead {formatPercent(stats?.dead)}</span>}
       </p>
@@ -103,9 +106,9 @@ const RecordedLayer = memo(function RecordedLayer(props: {
         height={48}
         input={{
           histogram: grad,
-          compare: sameBins(histogram(pinned, 'grad', statsA), grad),
+          compare: a ? sameBins(histogramData(a, 'grad', placeA, stepA), grad) : null,
           color: 'var(--chart-grad)',
-          label: `${layer.name} gradients log10 |∂L/∂h| at step ${step.step}`,
+          label: `${layer.name} gradients log10 |∂L/∂h| at step ${stepNumber}`,
           logCounts: false,
         }}
       />
@@ -120,12 +123,12 @@ const RecordedLayer = memo(function RecordedLayer(props: {
 export function RecordingLayers(props: {
   shown: OpenedRecording;
   pinned: OpenedRecording | null;
-  step: RecordedStep;
+  step: number;
 }) {
   return (
     <div className="layer-grid" aria-label="Recorded layers">
-      {props.shown.recording.model.layers.map((layer, i) => (
-        <RecordedLayer key={layer.name} {...props} layer={layer} position={i + 1} />
+      {props.shown.recording.header.model.layers.map((layer, i) => (
+        <RecordedLayer key={layer.name} {...props} layer={layer} place={i} />
       ))}
     </div>
   );

@@ -1,11 +1,17 @@
 /** Histograms over the recorded steps, per layer (outputs h, then log₁₀|∂L/∂h|; newest in front). */
 import { memo, useState } from 'react';
-import { drawRidgeline, type RidgelineData } from '../../charts/ridgeline';
+import {
+  drawRidgeline,
+  MAX_RIDGES,
+  type RidgelineData,
+  type RidgelineSnapshot,
+} from '../../charts/ridgeline';
 import type { Size } from '../../charts/types';
 import { RELU_FAMILY } from '../../engine/config';
-import type { Recording, RecordingLayer } from '../../engine/recording/format';
+import type { RecordingLayer } from '../../engine/recording/format';
+import type { HistogramKind, PackedRecording } from '../../engine/recording/packed';
 import { useChart } from '../useChart';
-import { histogramData, layerAt } from './recording-data';
+import { histogramData } from './recording-data';
 
 type RidgeInput = RidgelineData & { logCounts: boolean };
 
@@ -18,21 +24,28 @@ function Ridge({ data }: { data: RidgeInput }) {
   return <svg ref={ref} height={110} />;
 }
 
-function snapshots(recording: Recording, name: string, which: 'act' | 'grad') {
-  return recording.steps.flatMap((step) => {
-    const histogram = histogramData(recording, layerAt(step, name)?.histograms[which]);
-    return histogram ? [{ step: step.step, histogram }] : [];
-  });
+/** The layer's histograms over the steps: at most MAX_RIDGES, evenly spaced, first and last kept. */
+function snapshots(recording: PackedRecording, place: number, kind: HistogramKind) {
+  const last = recording.stepCount - 1;
+  const count = Math.min(recording.stepCount, MAX_RIDGES);
+  const out: RidgelineSnapshot[] = [];
+  for (let i = 0; i < count; i++) {
+    const s = count === 1 ? 0 : Math.round((i * last) / (count - 1));
+    const histogram = histogramData(recording, kind, place, s);
+    if (histogram) out.push({ step: recording.stepNumbers[s], histogram });
+  }
+  return out;
 }
 
 const LayerRidges = memo(function LayerRidges(props: {
-  recording: Recording;
+  recording: PackedRecording;
   layer: RecordingLayer;
+  place: number;
 }) {
-  const { recording, layer } = props;
+  const { recording, layer, place } = props;
   const spiky = layer.activation !== null && RELU_FAMILY.includes(layer.activation);
-  const act = snapshots(recording, layer.name, 'act');
-  const grad = snapshots(recording, layer.name, 'grad');
+  const act = snapshots(recording, place, 'act');
+  const grad = snapshots(recording, place, 'grad');
   return (
     <figure className="ridge-pair">
       <figcaption>{layer.name}</figcaption>
@@ -58,10 +71,10 @@ const LayerRidges = memo(function LayerRidges(props: {
   );
 });
 
-export function RecordingRidges({ recording }: { recording: Recording }) {
+export function RecordingRidges({ recording }: { recording: PackedRecording }) {
   // Drawn only once opened: a hundred layers' ridges cost time nobody asked for.
   const [open, setOpen] = useState(false);
-  if (recording.steps.length < 2) return null;
+  if (recording.stepCount < 2) return null;
   return (
     <details
       className="ridgelines"
@@ -71,8 +84,8 @@ export function RecordingRidges({ recording }: { recording: Recording }) {
       <summary>Histograms over the recorded steps (outputs h, then log₁₀ |∂L/∂h|)</summary>
       {open && (
         <div className="ridge-grid">
-          {recording.model.layers.map((layer) => (
-            <LayerRidges key={layer.name} recording={recording} layer={layer} />
+          {recording.header.model.layers.map((layer, place) => (
+            <LayerRidges key={layer.name} recording={recording} layer={layer} place={place} />
           ))}
         </div>
       )}

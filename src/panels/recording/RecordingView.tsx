@@ -14,16 +14,16 @@ import { RecordingRidges } from './RecordingRidges';
 import './recording.css';
 
 function describe({ recording, name }: OpenedRecording): string {
-  const { model, steps, source, producer } = recording;
+  const { model, source, producer } = recording.header;
   const made = source === 'activation-lab' ? 'the lab' : `${source} (${producer.name})`;
-  const model_ = model.name ? `${model.name}, ` : '';
-  return `${name}: ${model_}${model.layers.length} layers, ${steps.length} recorded steps, from ${made}`;
+  const modelName = model.name ? `${model.name}, ` : '';
+  const steps = recording.stepCount;
+  return `${name}: ${modelName}${model.layers.length} layers, ${steps} recorded steps, from ${made}`;
 }
 
 function StepSlider({ shown, index }: { shown: OpenedRecording; index: number }) {
   const setStep = useResults((s) => s.setRecordingStep);
-  const steps = shown.recording.steps;
-  const step = steps[index];
+  const { stepCount, stepNumbers, loss } = shown.recording;
   return (
     <p className="step-slider">
       <label htmlFor="recording-step">Recorded step</label>
@@ -31,16 +31,16 @@ function StepSlider({ shown, index }: { shown: OpenedRecording; index: number })
         id="recording-step"
         type="range"
         min={0}
-        max={steps.length - 1}
+        max={stepCount - 1}
         value={index}
-        disabled={steps.length < 2}
-        aria-valuetext={`step ${step.step}`}
+        disabled={stepCount < 2}
+        aria-valuetext={`step ${stepNumbers[index]}`}
         onChange={(event) => setStep(Number(event.currentTarget.value))}
       />
       <output htmlFor="recording-step" data-testid="recording-step">
-        step {step.step}
+        step {stepNumbers[index]}
       </output>
-      {step.loss !== null && <span> · loss {formatNumber(step.loss, 3)}</span>}
+      {Number.isFinite(loss[index]) && <span> · loss {formatNumber(loss[index], 3)}</span>}
     </p>
   );
 }
@@ -62,7 +62,7 @@ export function RecordingView() {
   const pin = useResults((s) => s.pinRecording);
   const close = useResults((s) => s.closeRecordings);
   if (!shown) return null;
-  const step = shown.recording.steps[stepIndex];
+
   return (
     <section className="recording-view" aria-labelledby="recording-title" data-name={shown.name}>
       <header className="card recording-header">
@@ -90,10 +90,10 @@ export function RecordingView() {
       </header>
       <div className="overview">
         <RecordingFindings findings={shown.findings} />
-        <RecordingDepthChart shown={shown} pinned={pinned} step={step} />
+        <RecordingDepthChart shown={shown} pinned={pinned} step={stepIndex} />
       </div>
       <RecordingSeries shown={shown} pinned={pinned} />
-      <RecordingLayers shown={shown} pinned={pinned === shown ? null : pinned} step={step} />
+      <RecordingLayers shown={shown} pinned={pinned === shown ? null : pinned} step={stepIndex} />
       <RecordingRidges recording={shown.recording} />
     </section>
   );

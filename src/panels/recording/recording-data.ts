@@ -1,60 +1,67 @@
 /**
- * What the recording view draws, read from a recording (docs/recording-format.md): histograms in
- * the charts' shape, a layer's statistics at a step, per-layer series over the recorded steps.
- * Lookups go by the layer's name, so A and B line up even when one recorded fewer layers.
+ * What the recording view draws, read from the packed recording the worker sends
+ * (src/engine/recording/packed.ts): histograms in the charts' shape, a layer's numbers at a step,
+ * per-layer series over the recorded steps. Layers are their places in model.layers, steps their
+ * places in the recording; A's layers line up with B's by name, else by place.
  */
 import type { HistogramData } from '../../charts/types';
-import type {
-  RecordedHistogram,
-  RecordedLayerStep,
-  RecordedStep,
-  Recording,
-  RecordingLayer,
-} from '../../engine/recording/format';
+import type { RecordingLayer } from '../../engine/recording/format';
+import {
+  histogramAt,
+  type HistogramKind,
+  type PackedRecording,
+  recordedAt,
+  type StatKey,
+  statAt,
+} from '../../engine/recording/packed';
 
 export function histogramData(
-  recording: Recording,
-  histogram: RecordedHistogram | null | undefined,
+  recording: PackedRecording,
+  kind: HistogramKind,
+  layer: number,
+  step: number,
 ): HistogramData | null {
-  const bins = histogram ? recording.bins[histogram.bins] : undefined;
-  if (!histogram || !bins) return null;
+  const histogram = layer < 0 ? null : histogramAt(recording, kind, layer, step);
+  if (!histogram) return null;
+  const { bins } = histogram;
   return {
-    counts: histogram.counts,
+    counts: Array.from(histogram.counts),
     low: bins.low,
     high: bins.high,
     under: histogram.under,
     over: histogram.over,
-    nonFinite: histogram.non_finite,
+    nonFinite: histogram.nonFinite,
     mode: bins.mode,
   };
 }
 
-export function layerAt(step: RecordedStep | undefined, name: string): RecordedLayerStep | null {
-  return step?.layers.find((layer) => layer.name === name) ?? null;
+/** A layer's statistics at a step, by the format's names, or null where it was not recorded. */
+export function numbersAt(
+  recording: PackedRecording,
+  layer: number,
+  step: number,
+): Record<StatKey, number | null> | null {
+  if (layer < 0 || !recordedAt(recording, layer, step)) return null;
+  const keys = Object.keys(recording.stats) as StatKey[];
+  return Object.fromEntries(
+    keys.map((key) => [key, statAt(recording, key, layer, step)]),
+  ) as Record<StatKey, number | null>;
 }
 
-/**
- * A's layer beside B's: the one of the same name, else the one at the same place (a PyTorch
- * model's "fc1" against the lab's "layer 1").
- */
-export function counterpart(
-  recording: Recording,
-  step: RecordedStep | undefined,
-  name: string,
-  position: number,
-): RecordedLayerStep | null {
-  const named = layerAt(step, name);
-  if (named) return named;
-  const layer = recording.model.layers[position - 1];
-  return layer ? layerAt(step, layer.name) : null;
-}
-
-/** The step of A nearest to B's step number (the two need not record the same steps). */
-export function nearestStep(recording: Recording, step: number): RecordedStep | undefined {
-  let best: RecordedStep | undefined;
-  for (const s of recording.steps)
-    if (!best || Math.abs(s.step - step) < Math.abs(best.step - step)) best = s;
+/** The place of A's step nearest to B's step number (the two need not record the same steps). */
+export function nearestStep(recording: PackedRecording, stepNumber: number): number {
+  let best = 0;
+  recording.stepNumbers.forEach((n, s) => {
+    if (Math.abs(n - stepNumber) < Math.abs(recording.stepNumbers[best] - stepNumber)) best = s;
+  });
   return best;
+}
+
+/** A's layer beside B's: the one of the same name, else the one at the same place, else −1. */
+export function counterpart(recording: PackedRecording, name: string, place: number): number {
+  const layers = recording.header.model.layers;
+  const named = layers.findIndex((layer) => layer.name === name);
+  return named >= 0 ? named : place < layers.length ? place : -1;
 }
 
 /** "Linear 784 → 256", "Conv2d 3 → 16, 3×3 kernel", "dense 500 → 500". */
@@ -67,7 +74,7 @@ export function shapeLabel(layer: RecordingLayer): string {
   return kernel.length > 0 ? `${kind} ${sizes}, ${kernel.join('×')} kernel` : `${kind} ${sizes}`;
 }
 
-/** What follows the weights: "BatchNorm1d → ReLU" in the lab's words. */
+/** What follows the weights: "batchnorm → relu" in the lab's words. */
 export function afterLabel(layer: RecordingLayer): string {
   const parts = [
     layer.norm ? (layer.norm.kind === 'batchnorm' ? 'batchnorm' : 'layer norm') : null,
@@ -81,36 +88,47 @@ export interface StepSeries {
   points: { x: number; y: number }[];
 }
 
-/** One series per layer of a statistic over the recorded steps (missing values skipped). */
-export function layerSeries(
-  recording: Recording,
-  value: (layer: RecordedLayerStep) => number | null | undefined,
-): StepSeries[] {
-  return recording.model.layers.map((layer) => ({
+/** A chart is a few hundred pixels wide: more points than this per line only cost drawing time. */
+const MAX_POINTS = 300;
+
+/** Every k-th step's place (and always the last), so no line has more than MAX_POINTS. */
+function thinned(count: number): number[] {
+  const stride = Math.max(1, Math.ceil(count / MAX_POINTS));
+  const places: number[] = [];
+  for (let s = 0; s < count; s += stride) places.push(s);
+  if (count > 0 && places[places.length - 1] !== count - 1) places.push(count - 1);
+  return places;
+}
+
+/** The finite values of one column over the steps, as points (x: the step number), thinned. */
+function points(recording: PackedRecording, column: Float64Array, start: number, positive = false) {
+  const out: StepSeries['points'] = [];
+  for (const s of thinned(recording.stepCount)) {
+    const y = column[start + s];
+    if (Number.isFinite(y) && (!positive || y > 0)) out.push({ x: recording.stepNumbers[s], y });
+  }
+  return out;
+}
+
+/** One series per layer of a statistic over the recorded steps. */
+export function layerSeries(recording: PackedRecording, key: StatKey): StepSeries[] {
+  return recording.header.model.layers.map((layer, l) => ({
     name: layer.name,
-    points: recording.steps.flatMap((step) => {
-      const found = layerAt(step, layer.name);
-      const y = found ? value(found) : null;
-      return y === null || y === undefined || !Number.isFinite(y) ? [] : [{ x: step.step, y }];
-    }),
+    points: points(recording, recording.stats[key], l * recording.stepCount),
   }));
 }
 
-/** update:data per layer over the steps: the layer's weight's entry of each step's `update_data`. */
-export function updateSeries(recording: Recording): StepSeries[] {
-  return recording.model.layers.flatMap(({ name, weight }) => {
-    if (weight === null) return [];
-    const points = recording.steps.flatMap((step) => {
-      const y = step.update_data[weight];
-      return typeof y === 'number' && Number.isFinite(y) && y > 0 ? [{ x: step.step, y }] : [];
-    });
-    return points.length > 0 ? [{ name, points }] : [];
+/** update:data per layer over the steps: its weight's ratio in each step's update_data. */
+export function updateSeries(recording: PackedRecording): StepSeries[] {
+  return recording.header.model.layers.flatMap(({ name, weight }) => {
+    const w = weight === null ? -1 : recording.weights.indexOf(weight);
+    if (w < 0) return [];
+    const series = points(recording, recording.updateData, w * recording.stepCount, true);
+    return series.length > 0 ? [{ name, points: series }] : [];
   });
 }
 
 /** Loss over the steps, where the run logged it. */
-export function lossSeries(recording: Recording): StepSeries['points'] {
-  return recording.steps.flatMap((step) =>
-    step.loss !== null && Number.isFinite(step.loss) ? [{ x: step.step, y: step.loss }] : [],
-  );
+export function lossSeries(recording: PackedRecording): StepSeries['points'] {
+  return points(recording, recording.loss, 0);
 }

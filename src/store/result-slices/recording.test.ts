@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Recording } from '../../engine/recording/format';
+import { packRecording } from '../../engine/recording/packed';
 import { NO_RECORDINGS, reduceRecordings, type RecordingsView, withStep } from './recording';
 
 function recording(steps: number): Recording {
@@ -37,7 +38,7 @@ describe('the recordings slice', () => {
     view = reduceRecordings(view, {
       type: 'recording-opened',
       id: 2,
-      recording: recording(4),
+      recording: packRecording(recording(4)),
       findings: [],
       bytes: 10,
     });
@@ -50,7 +51,7 @@ describe('the recordings slice', () => {
     const shown = reduceRecordings(opening(1), {
       type: 'recording-opened',
       id: 1,
-      recording: recording(2),
+      recording: packRecording(recording(2)),
       findings: [],
       bytes: 10,
     });
@@ -68,7 +69,7 @@ describe('the recordings slice', () => {
     const view = reduceRecordings(opening(1), {
       type: 'recording-opened',
       id: 1,
-      recording: recording(5),
+      recording: packRecording(recording(5)),
       findings: [],
       bytes: 10,
     });

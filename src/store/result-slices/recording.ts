@@ -4,7 +4,7 @@
  * that fails leaves everything else as it was. Pure: state in, state out.
  */
 import type { RecordingFinding } from '../../engine/recording/diagnose';
-import type { Recording } from '../../engine/recording/format';
+import type { PackedRecording } from '../../engine/recording/packed';
 import type { RecordingMessage, RecordingProgressMessage } from '../../worker/recording-protocol';
 
 export interface OpenedRecording {
@@ -13,7 +13,7 @@ export interface OpenedRecording {
   name: string;
   /** The URL it was loaded from (kept in the page's link), or null for a local file. */
   url: string | null;
-  recording: Recording;
+  recording: PackedRecording;
   findings: RecordingFinding[];
   bytes: number;
 }
@@ -67,13 +67,13 @@ export function reduceRecordings(view: RecordingsView, message: RecordingMessage
         bytes,
       };
       // The last recorded step first: where training got to, and what went wrong by then.
-      return { ...view, opening: null, error: null, shown, stepIndex: recording.steps.length - 1 };
+      return { ...view, opening: null, error: null, shown, stepIndex: recording.stepCount - 1 };
     }
   }
 }
 
 /** The slider's step, kept within the shown recording. */
 export function withStep(view: RecordingsView, index: number): RecordingsView {
-  const steps = view.shown?.recording.steps.length ?? 0;
+  const steps = view.shown?.recording.stepCount ?? 0;
   return { ...view, stepIndex: Math.max(0, Math.min(steps - 1, Math.round(index))) };
 }
