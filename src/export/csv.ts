@@ -5,6 +5,7 @@
  * Numbers are written in full (shortest round-trip form); NaN (not measured) is an empty cell,
  * ±Infinity is `inf` / `-inf`, which Python, pandas and NumPy read as floats.
  */
+import { STATISTIC_COLUMNS } from '../engine/statistic-names';
 import type { LayerStats } from '../engine/stats';
 import { type TrainingSeriesExport, trainingSeriesTable } from './training-series';
 
@@ -62,20 +63,7 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-export const LAYER_STATS_COLUMNS = [
-  'layer',
-  'preact_mean',
-  'preact_std',
-  'act_mean',
-  'act_std',
-  'saturated',
-  'dead',
-  'grad_act_std',
-  'grad_w_std',
-  'w_std',
-  'grad_data_ratio',
-  'non_finite',
-] as const;
+export const LAYER_STATS_COLUMNS = ['layer', ...STATISTIC_COLUMNS] as const;
 
 /** One row per hidden layer, in the probe's units (fractions as 0..1, not percent). */
 export function layerStatsCsv(layers: readonly LayerStats[]): string {

@@ -6,23 +6,10 @@
  * Layout: a statistic of layer l (its place in model.layers) at step s (its place in steps) is at
  * l·S + s; a histogram of kind k (0 outputs, 1 gradients) at (k·L + l)·S + s. NaN is "null".
  */
+import { STATISTIC_COLUMNS } from '../statistic-names';
 import type { BinDefinition, RecordedLayerStep, Recording, RecordingHeader } from './format';
 
-export const STAT_KEYS = [
-  'preact_mean',
-  'preact_std',
-  'act_mean',
-  'act_std',
-  'saturated',
-  'dead',
-  'grad_act_std',
-  'grad_w_std',
-  'w_std',
-  'grad_data_ratio',
-  'non_finite',
-  'theory_act_std',
-  'theory_grad_act_std',
-] as const;
+export const STAT_KEYS = [...STATISTIC_COLUMNS, 'theory_act_std', 'theory_grad_act_std'] as const;
 export type StatKey = (typeof STAT_KEYS)[number];
 export type HistogramKind = 'act' | 'grad';
 

@@ -9,6 +9,7 @@ import type { HistogramData, Size } from '../../charts/types';
 import type { OpenedRecording } from '../../store/results';
 import { RELU_FAMILY } from '../../engine/config';
 import type { RecordingLayer } from '../../engine/recording/format';
+import type { HistogramKind } from '../../engine/recording/packed';
 import { attribute, formatNumber, formatPercent } from '../format';
 import { useChart } from '../useChart';
 import {
@@ -59,9 +60,19 @@ const RecordedLayer = memo(function RecordedLayer(props: {
   const a = pinned?.recording ?? null;
   const stepA = a ? nearestStep(a, stepNumber) : 0;
   const placeA = a ? counterpart(a, layer.name, place) : -1;
-  const act = histogramData(recording, 'act', place, step);
-  const grad = histogramData(recording, 'grad', place, step);
   const canDie = layer.activation !== null && RELU_FAMILY.includes(layer.activation);
+  const input = (kind: HistogramKind): HistogramInput => {
+    const histogram = histogramData(recording, kind, place, step);
+    const what = kind === 'act' ? 'outputs h' : 'gradients log10 |∂L/∂h|';
+    return {
+      histogram,
+      compare: a ? sameBins(histogramData(a, kind, placeA, stepA), histogram) : null,
+      color: kind === 'act' ? 'var(--chart-act)' : 'var(--chart-grad)',
+      label: `${layer.name} ${what} at step ${stepNumber}`,
+      // ReLU-like outputs pile up at 0: log(1 + count) heights keep the rest visible.
+      logCounts: kind === 'act' && canDie,
+    };
+  };
   const saturating = layer.activation === 'tanh' || layer.activation === 'sigmoid';
   const title = `recording-layer-${place + 1}-title`;
   return (
@@ -86,32 +97,14 @@ const RecordedLayer = memo(function RecordedLayer(props: {
       <p className="layer-shape">
         {shapeLabel(layer)} · {afterLabel(layer)}
       </p>
-      <Histogram
-        height={64}
-        input={{
-          histogram: act,
-          compare: a ? sameBins(histogramData(a, 'act', placeA, stepA), act) : null,
-          color: 'var(--chart-act)',
-          label: `${layer.name} outputs h at step ${stepNumber}`,
-          logCounts: canDie,
-        }}
-      />
+      <Histogram height={64} input={input('act')} />
       <p className="layer-stats">
         <span>mean {formatNumber(stats?.act_mean)}</span>
         <span className="std">std {formatNumber(stats?.act_std)}</span>
         {saturating && <span>saturated {formatPercent(stats?.saturated)}</span>}
         {canDie && <span>dead {formatPercent(stats?.dead)}</span>}
       </p>
-      <Histogram
-        height={48}
-        input={{
-          histogram: grad,
-          compare: a ? sameBins(histogramData(a, 'grad', placeA, stepA), grad) : null,
-          color: 'var(--chart-grad)',
-          label: `${layer.name} gradients log10 |∂L/∂h| at step ${stepNumber}`,
-          logCounts: false,
-        }}
-      />
+      <Histogram height={48} input={input('grad')} />
       <p className="layer-stats grad">
         <span>∂L/∂h std {formatNumber(stats?.grad_act_std)}</span>
         <span>grad:data {formatNumber(stats?.grad_data_ratio)}</span>
