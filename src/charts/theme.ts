@@ -19,8 +19,6 @@
  * missing: neutral colours derive from currentColor and the background from the CSS system colour
  * Canvas, which both follow the page's color-scheme.
  */
-import { interpolateViridis } from 'd3';
-
 export const chartColors = {
   act: 'var(--chart-act, #0072B2)',
   grad: 'var(--chart-grad, #D55E00)',
@@ -72,9 +70,4 @@ export function textWidth(text: string, fontSize: number): number {
 export function motionMs(ms: number): number {
   if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return 0;
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : ms;
-}
-
-/** One colour per layer, dark to light through viridis' readable middle. */
-export function layerColor(index: number, depth: number): string {
-  return interpolateViridis(0.05 + (0.8 * index) / Math.max(1, depth - 1));
 }

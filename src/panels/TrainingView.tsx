@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import type { LineChartData, LineSeries } from '../charts/sparkline';
-import { layerColor } from '../charts/theme';
+import { layerColor } from '../charts/layer-colors';
 import { type TrainingView as TrainingViewData, useResults } from '../store/results';
 import { formatNumber, formatPercent } from './format';
 import { DataView } from './DataView';

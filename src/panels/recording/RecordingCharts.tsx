@@ -10,7 +10,7 @@ import {
   drawDepthChart,
 } from '../../charts/depth-chart';
 import type { LineChartData, LineSeries } from '../../charts/sparkline';
-import { layerColor } from '../../charts/theme';
+import { layerColor } from '../../charts/layer-colors';
 import type { Size } from '../../charts/types';
 import { type ActivationName, RELU_FAMILY } from '../../engine/config';
 import { type PackedRecording, type StatKey, statAt } from '../../engine/recording/packed';
