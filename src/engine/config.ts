@@ -32,6 +32,24 @@ export type InitName = (typeof INITS)[number];
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 
+/**
+ * Residual branch scale α in x_{l+1} = x_l + α·f(x_l): 1; 1/√depth; or ReZero's learnable α that
+ * starts at 0 (Bachlechner et al. 2020).
+ */
+export const BRANCH_SCALES = ['one', 'inv-sqrt-depth', 'rezero'] as const;
+export type BranchScale = (typeof BRANCH_SCALES)[number];
+
+/**
+ * Where a layer's normalization sits. 'inside': linear → norm → activation (the lecture's place,
+ * also inside a residual branch). With residual connections only: 'pre', the norm on the branch's
+ * input, x + α·f(norm(x)); 'post', the norm after the sum, norm(x + α·f(x)).
+ */
+export const NORM_POSITIONS = ['inside', 'pre', 'post'] as const;
+export type NormPosition = (typeof NORM_POSITIONS)[number];
+
+/** The most dropout a layer may have: above it almost nothing reaches the next layer. */
+export const MAX_DROPOUT = 0.9;
+
 /** Activations whose units can die (pre-activation ≤ 0 on every example). */
 export const RELU_FAMILY: readonly ActivationName[] = ['relu', 'leaky-relu', 'elu'];
 
@@ -51,6 +69,21 @@ export interface NetworkConfig {
    */
   biasInit?: number;
   batchnorm: boolean;
+  /** Layer normalization (Ba et al. 2016) instead of batchnorm; the two exclude each other. */
+  layernorm?: boolean;
+  /** Where the normalization sits (default 'inside'); 'pre' and 'post' need `residual`. */
+  normPosition?: NormPosition;
+  /**
+   * Residual connections: every hidden layer after the first adds its input to its output,
+   * x_{l+1} = x_l + α·f(x_l) (the first layer maps the input to the width, as a projection).
+   */
+  residual?: boolean;
+  /** α of the residual branch (default 'one'); needs `residual`. */
+  branchScale?: BranchScale;
+  /** Inverted dropout after each hidden layer's activation in training passes, rate 0 … 0.9. */
+  dropout?: number;
+  /** Dropout in the probe's single pass too (the training-mode probe); off by default. */
+  dropoutInProbe?: boolean;
   classes: number;
   seed: number;
 }
@@ -59,6 +92,11 @@ export interface TrainingConfig {
   optimizer: OptimizerName;
   learningRate: number;
   l2: number;
+  /**
+   * Decoupled weight decay (AdamW, Loshchilov & Hutter 2019): W ← W − lr·decay·W beside Adam's
+   * step, weight matrices only; needs optimizer 'adam'. Default 0.
+   */
+  weightDecay?: number;
   batchSize: number;
 }
 
@@ -78,8 +116,8 @@ export const LECTURE_BATCH = 1000;
 
 /** Bounds, with the reason for each. */
 export const LIMITS = {
-  // Deep enough for He et al.'s 30-layer experiment and beyond, small enough to draw.
-  depth: { min: 1, max: 50 },
+  // Deep enough for residual networks of a hundred layers and beyond, small enough to draw.
+  depth: { min: 1, max: 200 },
   // 4096 units keeps one weight matrix at 64 MiB.
   width: { min: 1, max: 4096 },
   inputDim: { min: 1, max: 4096 },
@@ -141,6 +179,7 @@ export function validateNetworkConfig(config: NetworkConfig, batch: number): voi
     throw new ConfigError('biasInit', `must be a finite number between -100 and 100, got ${bias}`);
   if (typeof config.batchnorm !== 'boolean')
     throw new ConfigError('batchnorm', 'must be true or false');
+  validateArchitecture(config);
   const bytes = estimateNetworkBytes(config, batch);
   if (bytes > MAX_NETWORK_BYTES) {
     const [need, allowed] = formatBytesApart(bytes, MAX_NETWORK_BYTES);
@@ -149,6 +188,29 @@ export function validateNetworkConfig(config: NetworkConfig, batch: number): voi
       `too big to run: this network needs about ${need} of memory, more than the ${allowed} the engine allows; use fewer layers, units or a smaller batch`,
     );
   }
+}
+
+/** Residual connections, their branch scale, the normalization's kind and place, dropout. */
+function validateArchitecture(config: NetworkConfig): void {
+  if (config.layernorm && config.batchnorm)
+    throw new ConfigError('layernorm', 'choose batch or layer normalization, not both');
+  const position = config.normPosition ?? 'inside';
+  if (!NORM_POSITIONS.includes(position))
+    throw new ConfigError(
+      'normPosition',
+      `unknown place "${position}" (one of ${NORM_POSITIONS.join(', ')})`,
+    );
+  if (position !== 'inside' && !config.residual)
+    throw new ConfigError('normPosition', `"${position}" normalization needs residual connections`);
+  const scale = config.branchScale ?? 'one';
+  if (!BRANCH_SCALES.includes(scale))
+    throw new ConfigError(
+      'branchScale',
+      `unknown branch scale "${scale}" (one of ${BRANCH_SCALES.join(', ')})`,
+    );
+  const dropout = config.dropout ?? 0;
+  if (!Number.isFinite(dropout) || dropout < 0 || dropout > MAX_DROPOUT)
+    throw new ConfigError('dropout', `must be between 0 and ${MAX_DROPOUT}, got ${dropout}`);
 }
 
 export function validateTrainingConfig(config: TrainingConfig): void {
@@ -171,6 +233,14 @@ export function validateTrainingConfig(config: TrainingConfig): void {
   if (!Number.isFinite(config.l2) || config.l2 < 0 || config.l2 > 100) {
     throw new ConfigError('l2', `must be a finite number between 0 and 100, got ${config.l2}`);
   }
+  const decay = config.weightDecay ?? 0;
+  if (!Number.isFinite(decay) || decay < 0 || decay > 1)
+    throw new ConfigError('weightDecay', `must be between 0 and 1, got ${decay}`);
+  if (decay > 0 && config.optimizer !== 'adam')
+    throw new ConfigError(
+      'weightDecay',
+      'decoupled weight decay is for Adam (AdamW); use L2 with SGD',
+    );
   checkInteger('batchSize', config.batchSize, LIMITS.batch.min, LIMITS.batch.max);
 }
 
