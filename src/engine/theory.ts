@@ -14,6 +14,8 @@
  * batch mean and the x̂ direction: over a batch of N rows σ̂² is σ² times a χ² with N − 1 degrees
  * of freedom over N, so E[1/σ̂²] = N/((N − 3)·σ²), and the projection keeps (N − 2)/N, a factor
  * (N − 2)/(N − 3) per layer (+40 % in std over 9 layers at N = 16; measured +25 % to +60 %).
+ * Past the lecture (layerTheory below): residual blocks, layer normalization (the same algebra
+ * per example over the units) and dropout in the probe.
  */
 import type { NetworkConfig } from './config';
 import type { Network } from './network';
@@ -33,6 +35,103 @@ export interface LayerTheory {
   gradVarianceFactor: number;
 }
 
+/** The residual branch's scale α at initialization (ReZero's learned α starts at 0). */
+export function initialBranchScale(config: NetworkConfig): number {
+  const scale = config.branchScale ?? 'one';
+  return scale === 'one' ? 1 : scale === 'rezero' ? 0 : 1 / Math.sqrt(config.depth);
+}
+
+/** Unit-averaged first and second moments of a layer's values. */
+interface Signal {
+  mean: number;
+  second: number;
+}
+
+const varianceOf = (s: Signal) => Math.max(0, s.second - s.mean * s.mean);
+
+/**
+ * A normalization of values whose variance (batchnorm: per unit over the batch; layer norm: per
+ * example over the units) is v: the output's second moment, and the factor on the gradient's
+ * variance, 1/(v + ε) times the finite-count factor (n − 2)/(n − 3) of the header over n values.
+ */
+function normalize(v: number, n: number): { second: number; gradScale: number } {
+  const finite = n > 3 ? (n - 2) / (n - 3) : Infinity;
+  return { second: v / (v + BATCHNORM_EPS), gradScale: finite / (v + BATCHNORM_EPS) };
+}
+
+/**
+ * One hidden layer's prediction from its input's moments. Residual blocks (layer 2 on, with
+ * `residual`) add α·f(x) to their input x: f(x) is uncorrelated with x over the random weights,
+ * so the variances add and ∂L/∂x's variance is ∂L/∂y's times 1 + α²·(the branch's factor).
+ * Layer normalization standardizes each example over its units, which removes the bias as
+ * batchnorm does, but divides by the second moment fanIn·Var(W)·E[x²] rather than the variance.
+ * Dropout in the probe multiplies E[h²] and the gradient's variance by 1/(1 − p).
+ */
+function layerTheory(
+  config: NetworkConfig,
+  l: number,
+  variance: number,
+  input: Signal,
+  batch: number,
+): { theory: LayerTheory; output: Signal } {
+  const fanIn = l === 0 ? config.inputDim : config.width;
+  const norm = config.batchnorm ? 'batch' : config.layernorm ? 'layer' : null;
+  const residual = Boolean(config.residual) && l > 0;
+  const position = residual ? (config.normPosition ?? 'inside') : 'inside';
+  const cols = config.activation === 'maxout' ? 2 * config.width : config.width;
+  let branchInput = input;
+  let preNormGrad = 1;
+  if (norm && position === 'pre') {
+    const n = normalize(
+      norm === 'batch' ? varianceOf(input) : input.second,
+      norm === 'batch' ? batch : config.width,
+    );
+    branchInput = { mean: 0, second: n.second };
+    preNormGrad = n.gradScale;
+  }
+  let q: number;
+  let shift = 0;
+  let gradScale = 1;
+  if (norm && position === 'inside') {
+    const spread = norm === 'batch' ? varianceOf(branchInput) : branchInput.second;
+    const n = normalize(fanIn * variance * spread, norm === 'batch' ? batch : cols);
+    q = n.second;
+    gradScale = n.gradScale;
+  } else {
+    q = fanIn * variance * branchInput.second;
+    shift = config.biasInit ?? 0;
+  }
+  const m = unitMoments(config.activation, q, shift);
+  const drop = config.dropoutInProbe ? 1 / (1 - (config.dropout ?? 0)) : 1;
+  // The gradient to the layer below sums over the layer's units (maxout: 2·units pieces, each
+  // reached half the time, which is the same).
+  const branchFactor = config.width * variance * m.derivativeSquared * gradScale * drop;
+  let output: Signal = { mean: m.mean, second: m.second * drop };
+  let gradVarianceFactor = branchFactor;
+  if (residual) {
+    const alpha = initialBranchScale(config);
+    output = {
+      mean: input.mean + alpha * m.mean,
+      second: input.second + 2 * alpha * input.mean * m.mean + alpha * alpha * m.second * drop,
+    };
+    gradVarianceFactor = 1 + alpha * alpha * branchFactor * preNormGrad;
+    if (norm && position === 'post') {
+      const n = normalize(varianceOf(output), norm === 'batch' ? batch : config.width);
+      output = { mean: 0, second: n.second };
+      gradVarianceFactor *= n.gradScale;
+    }
+  }
+  const theory: LayerTheory = {
+    layer: l + 1,
+    preactMean: shift,
+    preactStd: Math.sqrt(q),
+    actMean: output.mean,
+    actStd: representable(Math.sqrt(varianceOf(output))),
+    gradVarianceFactor,
+  };
+  return { theory, output };
+}
+
 /**
  * The prediction for every hidden layer, given the variance of each layer's weights (the probe
  * passes the measured E[W²], so an init without a fixed variance is covered) and the batch.
@@ -43,39 +142,13 @@ export function meanFieldTheory(
   batch: number,
 ): LayerTheory[] {
   const layers: LayerTheory[] = [];
-  const bias = config.biasInit ?? 0;
   // The N(0, 1) input: mean 0, second moment 1.
-  let inputMean = 0;
-  let inputSecond = 1;
+  let input: Signal = { mean: 0, second: 1 };
   for (let l = 0; l < config.depth; l++) {
     const fanIn = l === 0 ? config.inputDim : config.width;
-    const variance = weightVariance(l, fanIn);
-    let q: number;
-    let shift: number;
-    let gradScale = 1;
-    if (config.batchnorm) {
-      const unitVariance = fanIn * variance * Math.max(0, inputSecond - inputMean * inputMean);
-      q = unitVariance / (unitVariance + BATCHNORM_EPS);
-      shift = 0;
-      const finiteBatch = batch > 3 ? (batch - 2) / (batch - 3) : Infinity;
-      gradScale = finiteBatch / (unitVariance + BATCHNORM_EPS);
-    } else {
-      q = fanIn * variance * inputSecond;
-      shift = bias;
-    }
-    const m = unitMoments(config.activation, q, shift);
-    // Gradient to the layer below sums over the layer's units (maxout: 2·units pieces, each
-    // reached half the time, which is the same).
-    layers.push({
-      layer: l + 1,
-      preactMean: shift,
-      preactStd: Math.sqrt(q),
-      actMean: m.mean,
-      actStd: representable(Math.sqrt(Math.max(0, m.second - m.mean * m.mean))),
-      gradVarianceFactor: config.width * variance * m.derivativeSquared * gradScale,
-    });
-    inputMean = m.mean;
-    inputSecond = m.second;
+    const { theory, output } = layerTheory(config, l, weightVariance(l, fanIn), input, batch);
+    layers.push(theory);
+    input = output;
   }
   return layers;
 }
