@@ -28,6 +28,10 @@ describe('a refused network change shows the field label', () => {
     ['biasInit', { biasInit: NaN }, undefined, 'Bias init'],
     ['batchnorm', { batchnorm: 1 as never }, undefined, 'Batch normalization'],
     ['size', { depth: 50, width: 4096 }, undefined, 'Network'],
+    ['layernorm', { batchnorm: true, layernorm: true }, undefined, 'Normalization'],
+    ['normPosition', { normPosition: 'pre' }, undefined, 'Normalization place'],
+    ['branchScale', { residual: true, branchScale: 'half' as never }, undefined, 'Branch scale'],
+    ['dropout', { dropout: 0.95 }, undefined, 'Dropout'],
   ])('%s', (field, change, batch, label) => {
     const before = useSettings.getState().network;
     expect(useSettings.getState().update(change, batch)).toBe(false);
@@ -44,6 +48,8 @@ describe('a refused training change shows the field label', () => {
     ['learningRate', { learningRate: 0 }, 'Learning rate'],
     ['l2', { l2: -1 }, 'L2 strength'],
     ['optimizer', { optimizer: 'lbfgs' as never }, 'Optimizer'],
+    ['weightDecay', { weightDecay: 0.01 }, 'Weight decay (AdamW)'],
+    ['weightDecay', { optimizer: 'adam', weightDecay: 1.5 }, 'Weight decay (AdamW)'],
   ])('%s', (field, change, label) => {
     expect(useSettings.getState().setTraining(change)).toBe(false);
     const { inputError } = useSettings.getState();
@@ -63,5 +69,18 @@ describe('describeConfigError', () => {
   });
   it('passes any other error through under "settings"', () => {
     expect(describeConfigError(new Error('boom'))).toEqual({ field: 'settings', message: 'boom' });
+  });
+});
+
+describe('turning residual connections off under a pre-norm network', () => {
+  it('is refused with the reason, and the network stays as it was', () => {
+    const { update } = useSettings.getState();
+    expect(update({ residual: true, layernorm: true, normPosition: 'pre' })).toBe(true);
+    const before = useSettings.getState().network;
+    expect(update({ residual: false })).toBe(false);
+    expect(useSettings.getState().inputError?.message).toBe(
+      'Normalization place: "pre" normalization needs residual connections',
+    );
+    expect(useSettings.getState().network).toBe(before);
   });
 });

@@ -51,6 +51,12 @@ const FIELD_LABELS: Record<string, string> = {
   activation: 'Activation',
   init: 'Initialization',
   batchnorm: 'Batch normalization',
+  layernorm: 'Normalization',
+  normPosition: 'Normalization place',
+  residual: 'Residual connections',
+  branchScale: 'Branch scale',
+  dropout: 'Dropout',
+  dropoutInProbe: 'Dropout in the probe',
   depth: 'Layers',
   width: 'Units per layer',
   batch: 'Batch size',
@@ -64,6 +70,7 @@ const FIELD_LABELS: Record<string, string> = {
   learningRate: 'Learning rate',
   l2: 'L2 strength',
   optimizer: 'Optimizer',
+  weightDecay: 'Weight decay (AdamW)',
 };
 
 /** "width: must be …" → "Units per layer: must be …". */

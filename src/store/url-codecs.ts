@@ -98,6 +98,20 @@ export function orAbsent<V>(codec: Codec<V>, absent: V): Codec<V | undefined> {
   };
 }
 
+/**
+ * An optional setting the lecture's network leaves out (residual, dropout, …): the value `absent`
+ * reads back as no value at all, so a link's `res=0` keeps the state equal to the default's.
+ */
+export function absentAt<V>(codec: Codec<V>, absent: V): Codec<V | undefined> {
+  return {
+    read(text, current, reading) {
+      const value = codec.read(text, current ?? absent, reading);
+      return value === absent ? undefined : value;
+    },
+    write: (value, writing) => codec.write(value ?? absent, writing),
+  };
+}
+
 /** '1' or '0', standing for `on` and `off`. */
 export function bitAs<V>(on: V, off: V): Codec<V> {
   return wholeText(
@@ -160,7 +174,8 @@ type Pinned = NonNullable<PageState['pinned']>;
 /**
  * The pinned A, written as a query string of its own, one level deep: an `a` inside A (a
  * hand-made or fuzzed link) is refused with a notice, so no link can nest the reading deeper. A's
- * training settings go in even when the probe is shown, so A trains as it was pinned.
+ * training settings go in even when the probe is shown, so A trains as it was pinned (weight decay
+ * only when set: it is off for the lecture's optimizers, and old links of A stay as they were).
  */
 export const PINNED_LINK: Codec<Pinned | null> = {
   read(text, _current, reading) {
@@ -179,7 +194,8 @@ export const PINNED_LINK: Codec<Pinned | null> = {
     writing.writeLink(
       { ...DEFAULT_STATE, ...pinned },
       (path, applies) =>
-        path.startsWith('training.') ||
+        (path.startsWith('training.') &&
+          (path !== 'training.weightDecay' || Boolean(pinned?.training.weightDecay))) ||
         ((path === 'batch' || path.startsWith('network.')) && applies),
     ),
 };

@@ -4,7 +4,16 @@
  * must agree with. url-state.ts reads a link and writes one by walking this table, so a field
  * cannot be read without being written, or written under another name.
  */
-import { ACTIVATIONS, INITS, LIMITS, type NetworkConfig, OPTIMIZERS } from '../engine/config';
+import {
+  ACTIVATIONS,
+  BRANCH_SCALES,
+  INITS,
+  LIMITS,
+  MAX_DROPOUT,
+  type NetworkConfig,
+  NORM_POSITIONS,
+  OPTIMIZERS,
+} from '../engine/config';
 import { CLAIM_IDS } from '../engine/claims/types';
 import { PLANAR_LIMITS } from '../engine/data/planar';
 import { type Preprocessing, PREPROCESSINGS } from '../engine/data/preprocess';
@@ -19,6 +28,7 @@ import {
 } from './page-state';
 import { preprocessFits } from './runnable';
 import {
+  absentAt,
   BIT,
   bitAs,
   choice,
@@ -62,8 +72,14 @@ export interface UrlField<Param extends string = string> {
 interface FieldRules<P extends StatePath> {
   /** Written only in the states where it applies (it then reads back as the default). */
   appliesWhen?: (state: PageState) => boolean;
-  /** Refuses a value valid alone that fields before it rule out: why, and what is used instead. */
-  refuse?: (value: ValueAt<P>, draft: PageState) => { expected: string; used: ValueAt<P> } | null;
+  /**
+   * Refuses a value valid alone that fields before it rule out: why, what is used instead, and
+   * how a notice names it (when the value itself says nothing, e.g. undefined for "off").
+   */
+  refuse?: (
+    value: ValueAt<P>,
+    draft: PageState,
+  ) => { expected: string; used: ValueAt<P>; shown?: string } | null;
 }
 
 function valueAt(state: PageState, path: StatePath): unknown {
@@ -96,7 +112,8 @@ function field<Param extends string, P extends StatePath>(
       const reading = { ...walk, label };
       const value = codec.read(text, get(draft), reading);
       const refusal = refuse?.(value, draft);
-      if (refusal) noticeInvalid(reading, text, refusal.expected, String(refusal.used));
+      if (refusal)
+        noticeInvalid(reading, text, refusal.expected, refusal.shown ?? String(refusal.used));
       setValueAt(draft, path, refusal ? refusal.used : value);
     },
     write: (state, writing) => codec.write(get(state), writing),
@@ -119,6 +136,33 @@ const planarOnly = {
   appliesWhen: (state: PageState) => state.data.name !== 'probe' && state.data.name !== 'digits',
 };
 const trainingOnly = { appliesWhen: (state: PageState) => state.data.name !== 'probe' };
+/** The settings that came after the lecture: left out of links while off. */
+const OPTIONAL_BIT = absentAt(BIT, false);
+const DROPOUT = absentAt(number({ min: 0, max: MAX_DROPOUT }), 0);
+const WEIGHT_DECAY = absentAt(number({ min: 0, max: 1 }), 0);
+const BRANCH_SCALE = absentAt(choice(BRANCH_SCALES), 'one');
+const NORM_PLACE = absentAt(choice(NORM_POSITIONS), 'inside');
+const residualOnly = { appliesWhen: (state: PageState) => Boolean(state.network.residual) };
+// Read after `bn` and `res`: a combination the engine refuses (config.ts) is refused here with a
+// notice naming it, instead of the whole network falling back to the default.
+const LAYERNORM_RULES: FieldRules<'network.layernorm'> = {
+  appliesWhen: (state) => Boolean(state.network.layernorm),
+  refuse: (on, draft) =>
+    on && draft.network.batchnorm
+      ? { expected: 'choose batch or layer normalization, not both', used: undefined, shown: 'off' }
+      : null,
+};
+const NORM_PLACE_RULES: FieldRules<'network.normPosition'> = {
+  appliesWhen: (state) => Boolean(state.network.normPosition),
+  refuse: (place, draft) =>
+    place && !draft.network.residual
+      ? {
+          expected: `"${place}" normalization needs residual connections`,
+          used: undefined,
+          shown: 'inside',
+        }
+      : null,
+};
 
 /**
  * Parameter, place in the state, label in notices, codec, rules. In the order links are written;
@@ -140,6 +184,18 @@ export const URL_FIELDS = [
     appliesWhen: (state) => Boolean(state.network.biasInit),
   }),
   field('bn', 'network.batchnorm', 'batch normalization', BIT),
+  field('res', 'network.residual', 'residual connections', OPTIONAL_BIT, residualOnly),
+  field('alpha', 'network.branchScale', 'branch scale', BRANCH_SCALE, {
+    appliesWhen: (state) => Boolean(state.network.residual && state.network.branchScale),
+  }),
+  field('ln', 'network.layernorm', 'layer normalization', OPTIONAL_BIT, LAYERNORM_RULES),
+  field('normat', 'network.normPosition', 'normalization place', NORM_PLACE, NORM_PLACE_RULES),
+  field('drop', 'network.dropout', 'dropout', DROPOUT, {
+    appliesWhen: (state) => Boolean(state.network.dropout),
+  }),
+  field('dropprobe', 'network.dropoutInProbe', 'dropout in the probe', OPTIONAL_BIT, {
+    appliesWhen: (state) => Boolean(state.network.dropoutInProbe),
+  }),
   field('batch', 'batch', 'batch size', integer(LIMITS.batch)),
   field('data', 'data.name', 'data set', choice(DATA_CHOICES)),
   field('points', 'data.points', 'points', integer(PLANAR_LIMITS.size), planarOnly),
@@ -157,6 +213,13 @@ export const URL_FIELDS = [
   field('opt', 'training.optimizer', 'optimizer', choice(OPTIMIZERS), trainingOnly),
   field('lr', 'training.learningRate', 'learning rate', LEARNING_RATE, trainingOnly),
   field('l2', 'training.l2', 'L2 strength', number({ min: 0, max: 100 }), trainingOnly),
+  field('wd', 'training.weightDecay', 'weight decay', WEIGHT_DECAY, {
+    appliesWhen: (state) => state.data.name !== 'probe' && Boolean(state.training.weightDecay),
+    refuse: (decay, draft) =>
+      decay && draft.training.optimizer !== 'adam'
+        ? { expected: 'decoupled weight decay is for Adam (AdamW)', used: undefined, shown: '0' }
+        : null,
+  }),
   field('speed', 'training.speed', 'speed', SPEED, trainingOnly),
   field('grad', 'gradAxis', 'gradient axis', choice<GradAxis>(['linear', 'log'])),
   field('backend', 'backend', 'backend', BACKEND, {

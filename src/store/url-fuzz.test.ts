@@ -44,8 +44,20 @@ describe('parseState over generated links', () => {
     // A state with every optional part set writes only names from the list.
     const state = {
       ...DEFAULT_STATE,
-      network: { ...DEFAULT_STATE.network, init: 'custom' as const, initScale: 2, biasInit: 0.1 },
+      network: {
+        ...DEFAULT_STATE.network,
+        init: 'custom' as const,
+        initScale: 2,
+        biasInit: 0.1,
+        residual: true,
+        branchScale: 'rezero' as const,
+        layernorm: true,
+        normPosition: 'pre' as const,
+        dropout: 0.1,
+        dropoutInProbe: true,
+      },
       data: { ...DEFAULT_STATE.data, name: 'spiral' as const },
+      training: { ...DEFAULT_STATE.training, optimizer: 'adam' as const, weightDecay: 0.01 },
       backend: 'ts' as const,
       embed: true,
       tour: 'small-init-collapses',
@@ -114,6 +126,25 @@ describe('links that once broke the page', () => {
     const { notices } = expectSound(`?open=${'x,'.repeat(5000)}table`);
     expect(notices).toHaveLength(4);
     expect(notices[3]).toMatch(/4997 more/);
+  });
+});
+
+describe('the settings after the lecture, combined at random', () => {
+  it('a link never holds a combination the engine refuses: pre/post without residual, bn with ln, wd without Adam', () => {
+    fc.assert(
+      fc.property(linkArbitrary(14), (query) => {
+        const { state } = expectSound(`?${query}`);
+        const { network, training } = state;
+        if ((network.normPosition ?? 'inside') !== 'inside') expect(network.residual).toBe(true);
+        expect(network.batchnorm && network.layernorm).toBeFalsy();
+        if (training.weightDecay) expect(training.optimizer).toBe('adam');
+        expect(network.dropout ?? 0).toBeLessThanOrEqual(0.9);
+      }),
+      {
+        numRuns: 300,
+        examples: [['normat=post&ln=1'], ['bn=1&ln=1&res=1&normat=pre'], ['opt=momentum&wd=0.5']],
+      },
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIVATIONS, INITS, LIMITS } from '../engine/config';
+import { ACTIVATIONS, BRANCH_SCALES, INITS, LIMITS, NORM_POSITIONS } from '../engine/config';
 import {
   DATA_CHOICES,
   DEFAULT_DATA,
@@ -13,17 +13,47 @@ import {
 } from './url-state';
 
 const stateArbitrary: fc.Arbitrary<PageState> = fc.record({
-  network: fc.record({
-    activation: fc.constantFrom(...ACTIVATIONS),
-    init: fc.constantFrom(...INITS),
-    initScale: fc.double({ min: 0, max: 100, noNaN: true }),
-    depth: fc.integer({ min: 1, max: 12 }),
-    width: fc.integer({ min: 1, max: 600 }),
-    inputDim: fc.integer({ min: 1, max: 600 }),
-    classes: fc.integer({ min: 2, max: 20 }),
-    seed: fc.integer({ min: 0, max: LIMITS.seed.max }),
-    batchnorm: fc.boolean(),
-  }),
+  network: fc
+    .record(
+      {
+        activation: fc.constantFrom(...ACTIVATIONS),
+        init: fc.constantFrom(...INITS),
+        initScale: fc.double({ min: 0, max: 100, noNaN: true }),
+        depth: fc.integer({ min: 1, max: 12 }),
+        width: fc.integer({ min: 1, max: 600 }),
+        inputDim: fc.integer({ min: 1, max: 600 }),
+        classes: fc.integer({ min: 2, max: 20 }),
+        seed: fc.integer({ min: 0, max: LIMITS.seed.max }),
+        batchnorm: fc.boolean(),
+        // The settings after the lecture: absent, or on (off reads back as absent).
+        residual: fc.constant(true),
+        branchScale: fc.constantFrom(...BRANCH_SCALES.filter((scale) => scale !== 'one')),
+        normPosition: fc.constantFrom(...NORM_POSITIONS.filter((place) => place !== 'inside')),
+        dropout: fc.double({ min: 0.01, max: 0.9, noNaN: true }),
+        dropoutInProbe: fc.constant(true),
+        layernorm: fc.constant(true),
+      },
+      {
+        requiredKeys: [
+          'activation',
+          'init',
+          'initScale',
+          'depth',
+          'width',
+          'inputDim',
+          'classes',
+          'seed',
+          'batchnorm',
+        ],
+      },
+    )
+    .map(({ ...network }) => {
+      // Only valid states: pre/post and α with residual connections, one normalization.
+      if (network.normPosition) network.residual = true;
+      if (!network.residual) delete network.branchScale;
+      if (network.batchnorm) delete network.layernorm;
+      return network;
+    }),
   batch: fc.integer({ min: 1, max: 1000 }),
   data: fc.record({
     name: fc.constantFrom(...DATA_CHOICES),
@@ -32,12 +62,20 @@ const stateArbitrary: fc.Arbitrary<PageState> = fc.record({
     planarClasses: fc.integer({ min: 2, max: 6 }),
     preprocess: fc.constantFrom('normalize' as const, 'none' as const),
   }),
-  training: fc.record({
-    optimizer: fc.constantFrom('sgd' as const, 'momentum' as const, 'adam' as const),
-    learningRate: fc.double({ min: 1e-8, max: 100, noNaN: true }),
-    l2: fc.double({ min: 0, max: 100, noNaN: true }),
-    speed: fc.constantFrom(...SPEEDS),
-  }),
+  training: fc
+    .record({
+      optimizer: fc.constantFrom('sgd' as const, 'momentum' as const, 'adam' as const),
+      learningRate: fc.double({ min: 1e-8, max: 100, noNaN: true }),
+      l2: fc.double({ min: 0, max: 100, noNaN: true }),
+      speed: fc.constantFrom(...SPEEDS),
+    })
+    .chain((training) =>
+      training.optimizer === 'adam'
+        ? fc
+            .option(fc.double({ min: 1e-6, max: 1, noNaN: true }), { nil: undefined })
+            .map((weightDecay) => (weightDecay ? { ...training, weightDecay } : training))
+        : fc.constant(training),
+    ),
   gradAxis: fc.constantFrom('linear' as const, 'log' as const),
   pinned: fc.constant(null),
   embed: fc.boolean(),

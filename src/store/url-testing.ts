@@ -5,7 +5,14 @@
  * e2e/url-fuzz.spec.ts on the built page.
  */
 import fc from 'fast-check';
-import { ACTIVATIONS, INITS, LIMITS, OPTIMIZERS } from '../engine/config';
+import {
+  ACTIVATIONS,
+  BRANCH_SCALES,
+  INITS,
+  LIMITS,
+  NORM_POSITIONS,
+  OPTIMIZERS,
+} from '../engine/config';
 import { CLAIM_IDS } from '../engine/claims/types';
 import { PREPROCESSINGS } from '../engine/data/preprocess';
 import { DATA_CHOICES, OPEN_PANELS, SPEEDS } from './page-state';
@@ -50,6 +57,12 @@ const VALID: Record<Exclude<UrlParam, 'a'>, fc.Arbitrary<string>> = {
   seed: int(0, LIMITS.seed.max),
   bias: decimal(-1, 1),
   bn: fc.constantFrom('0', '1'),
+  res: fc.constantFrom('0', '1'),
+  alpha: fc.constantFrom(...BRANCH_SCALES),
+  ln: fc.constantFrom('0', '1'),
+  normat: fc.constantFrom(...NORM_POSITIONS),
+  drop: decimal(0, 0.9),
+  dropprobe: fc.constantFrom('0', '1'),
   batch: int(1, 256),
   grad: fc.constantFrom('linear', 'log'),
   backend: fc.constantFrom('auto', 'ts', 'wasm'),
@@ -62,6 +75,7 @@ const VALID: Record<Exclude<UrlParam, 'a'>, fc.Arbitrary<string>> = {
   opt: fc.constantFrom(...OPTIMIZERS),
   lr: fc.constantFrom('1e-3', '0.01', '0.5', '1E-2', '.1'),
   l2: decimal(0, 0.1),
+  wd: decimal(0, 0.1),
   speed: fc.constantFrom(...SPEEDS.map(String)),
   embed: fc.constantFrom('0', '1'),
   open: fc.subarray([...OPEN_PANELS]).map((panels) => panels.join(',')),
