@@ -64,19 +64,19 @@ test('keyboard only: Tab through the controls, change them, and press the sugges
   await expect(init).toHaveValue('xavier');
   await waitChanged(page, before);
 
-  // Batch normalization: Space toggles it on and off.
-  const bn = page.getByLabel('Batch normalization');
+  // Normalization: typing a letter picks batch normalization, and "n" turns it off again.
+  const bn = page.getByLabel('Normalization', { exact: true });
   await page.keyboard.press('Tab');
-  await expectFocusRing(bn, 'Batch normalization');
+  await expectFocusRing(bn, 'Normalization');
   await page.screenshot({ path: 'test-results/screens/keyboard-focus-checkbox.png' });
   before = await signature(page);
-  await page.keyboard.press('Space');
-  await expect(bn).toBeChecked();
+  await page.keyboard.type('b');
+  await expect(bn).toHaveValue('batch');
   await expect(page).toHaveURL(/bn=1/);
   await waitChanged(page, before);
   before = await signature(page);
-  await page.keyboard.press('Space');
-  await expect(bn).not.toBeChecked();
+  await page.keyboard.type('n');
+  await expect(bn).toHaveValue('none');
   await waitChanged(page, before);
 
   // The number fields are next in the tab order, each with a visible ring.
@@ -143,7 +143,7 @@ test('the tab order follows the page: the header, then the controls in their vis
     'Lecture tour',
     'Activation',
     'Initialization',
-    'Batch normalization',
+    'Normalization',
     'Layers',
     'Units per layer',
     'Batch size',

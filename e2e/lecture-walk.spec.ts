@@ -62,7 +62,7 @@ test('batch normalization brings every layer back to unit Gaussian, whatever the
   page,
 }) => {
   await openPage(page, '?init=large');
-  await page.getByLabel('Batch normalization').check();
+  await page.getByLabel('Normalization', { exact: true }).selectOption('batch');
   await waitReady(page);
   for (let n = 1; n <= 10; n++) {
     const std = await layerStat(page, n, 'preact-std');

@@ -89,7 +89,7 @@ test('normal use raises no page errors and no console errors', async ({ page }) 
     'lsuv',
   ])
     await step(() => page.getByLabel('Initialization').selectOption(init));
-  await step(() => page.getByLabel('Batch normalization').check());
+  await step(() => page.getByLabel('Normalization', { exact: true }).selectOption('batch'));
   await step(() => typeNumber(page, 'Layers', '2'));
   await page.getByLabel('log₁₀ |g|').check();
   await page.getByLabel('linear', { exact: true }).check();

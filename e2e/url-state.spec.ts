@@ -38,7 +38,12 @@ test('every control change is written to the query string, and a copied link rep
       'custom',
     ],
     ['Init scale', () => typeNumber(page, 'Init scale', '0.2'), 'scale', '0.2'],
-    ['Batch normalization', () => page.getByLabel('Batch normalization').check(), 'bn', '1'],
+    [
+      'Normalization',
+      () => page.getByLabel('Normalization', { exact: true }).selectOption('batch').then(),
+      'bn',
+      '1',
+    ],
     ['Layers', () => typeNumber(page, 'Layers', '3'), 'layers', '3'],
     ['Units per layer', () => typeNumber(page, 'Units per layer', '64'), 'width', '64'],
     ['Batch size', () => typeNumber(page, 'Batch size', '128'), 'batch', '128'],
@@ -75,7 +80,7 @@ test('every control change is written to the query string, and a copied link rep
   await expect(other.getByLabel('Activation')).toHaveValue('relu');
   await expect(other.getByLabel('Initialization')).toHaveValue('custom');
   await expect(other.getByLabel('Init scale')).toHaveValue('0.2');
-  await expect(other.getByLabel('Batch normalization')).toBeChecked();
+  await expect(other.getByLabel('Normalization', { exact: true })).toHaveValue('batch');
   await expect(other.getByLabel('Layers', { exact: true })).toHaveValue('3');
   await expect(other.getByLabel('Units per layer')).toHaveValue('64');
   await expect(other.getByLabel('Batch size')).toHaveValue('128');

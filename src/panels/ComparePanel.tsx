@@ -4,7 +4,7 @@ import { describeDifferences } from '../engine/compare';
 import type { LayerStats } from '../engine/stats';
 import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
-import { ACTIVATION_LABELS, INIT_LABELS } from './Controls';
+import { networkSummary, trainingSummary, withSettingDifferences } from './compare-settings';
 
 function complete(
   layers: { stats: LayerStats | null; hasGradients: boolean }[],
@@ -24,16 +24,10 @@ export function ComparePanel() {
   const differences = useMemo(() => {
     const a = pinned?.done ? complete(pinned.layers) : null;
     const b = complete(current);
-    return a && b && pinned && config ? describeDifferences(pinned.config, config, a, b) : null;
+    if (!a || !b || !pinned || !config) return null;
+    const lines = describeDifferences(pinned.config, config, a, b);
+    return withSettingDifferences(lines, pinned.config, config);
   }, [pinned, current, config]);
-  const describe = (c: {
-    activation: keyof typeof ACTIVATION_LABELS;
-    init: keyof typeof INIT_LABELS;
-    depth: number;
-    width: number;
-    batchnorm: boolean;
-  }) =>
-    `${ACTIVATION_LABELS[c.activation]}, ${INIT_LABELS[c.init]}${c.batchnorm ? ', batchnorm' : ''}, ${c.depth}×${c.width}`;
   return (
     <section
       className="compare card"
@@ -45,13 +39,12 @@ export function ComparePanel() {
         <>
           <p>
             <span className="swatch outline" aria-hidden="true" /> <strong>A</strong> (outline):{' '}
-            {describe(pinnedSetting.network)}
-            {mode === 'train' &&
-              `, rate ${pinnedSetting.training.learningRate} (${pinnedSetting.training.optimizer})`}
+            {networkSummary(pinnedSetting.network)}
+            {mode === 'train' && trainingSummary(pinnedSetting.training)}
             <br />
             <span className="swatch filled" aria-hidden="true" /> <strong>B</strong> (filled):{' '}
-            {config ? describe(config) : '…'}
-            {mode === 'train' && `, rate ${trainingB.learningRate} (${trainingB.optimizer})`}
+            {config ? networkSummary(config) : '…'}
+            {mode === 'train' && trainingSummary(trainingB)}
           </p>
           {mode === 'train' && (
             <p className="hint">

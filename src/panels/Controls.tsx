@@ -1,4 +1,8 @@
-/** The network's controls, each a labelled form control; changes go through the settings store. */
+/**
+ * The network's controls, each a labelled form control; changes go through the settings store.
+ * The sizes (NetworkSizeFields.tsx) and what came after the lecture (ArchitectureControls.tsx)
+ * are components of their own.
+ */
 import { useId } from 'react';
 import {
   ACTIVATIONS,
@@ -7,10 +11,11 @@ import {
   formatBytes,
   INITS,
   type InitName,
-  LIMITS,
   MAX_NETWORK_BYTES,
 } from '../engine/config';
 import { useSettings } from '../store/settings';
+import { ArchitectureControls, NormalizationField } from './ArchitectureControls';
+import { NetworkSizeFields } from './NetworkSizeFields';
 import { NumberField } from './NumberField';
 
 export const ACTIVATION_LABELS: Record<ActivationName, string> = {
@@ -41,16 +46,27 @@ export const INIT_LABELS: Record<InitName, string> = {
 export function Controls() {
   const network = useSettings((s) => s.network);
   const batch = useSettings((s) => s.batch);
-  const update = useSettings((s) => s.update);
-  const reportInputError = useSettings((s) => s.reportInputError);
-  const ids = { act: useId(), init: useId(), bn: useId() };
-  const onInvalid = (field: string) => (message: string) => reportInputError({ field, message });
   const bytes = estimateNetworkBytes(network, batch);
-  // A data set fixes the input dimension and the classes.
-  const fromData = useSettings((s) => s.data.name !== 'probe');
-
   return (
     <form className="controls" aria-label="Network" onSubmit={(event) => event.preventDefault()}>
+      <ActivationAndInit />
+      <NormalizationField />
+      <NetworkSizeFields />
+      <ArchitectureControls />
+      <p className="memory" data-testid="memory-estimate">
+        Engine memory ≈ {formatBytes(bytes)} (limit {formatBytes(MAX_NETWORK_BYTES)})
+      </p>
+    </form>
+  );
+}
+
+function ActivationAndInit() {
+  const network = useSettings((s) => s.network);
+  const update = useSettings((s) => s.update);
+  const reportInputError = useSettings((s) => s.reportInputError);
+  const ids = { act: useId(), init: useId() };
+  return (
+    <>
       <div className="field">
         <label htmlFor={ids.act}>Activation</label>
         <select
@@ -89,70 +105,9 @@ export function Controls() {
           integer={false}
           hint="Weights are N(0,1) × this scale."
           onCommit={(initScale) => update({ initScale })}
-          onInvalid={onInvalid('initScale')}
+          onInvalid={(message) => reportInputError({ field: 'initScale', message })}
         />
       )}
-      <div className="field checkbox">
-        <input
-          id={ids.bn}
-          type="checkbox"
-          checked={network.batchnorm}
-          onChange={(event) => update({ batchnorm: event.target.checked })}
-        />
-        <label htmlFor={ids.bn}>Batch normalization</label>
-      </div>
-      <NumberField
-        label="Layers"
-        value={network.depth}
-        {...LIMITS.depth}
-        hint={`Hidden layers, ${LIMITS.depth.min}–${LIMITS.depth.max}.`}
-        onCommit={(depth) => update({ depth })}
-        onInvalid={onInvalid('depth')}
-      />
-      <NumberField
-        label="Units per layer"
-        value={network.width}
-        {...LIMITS.width}
-        onCommit={(width) => update({ width })}
-        onInvalid={onInvalid('width')}
-      />
-      <NumberField
-        label="Batch size"
-        value={batch}
-        {...LIMITS.batch}
-        hint={fromData ? 'Examples per training step.' : 'Rows of random N(0,1) input.'}
-        onCommit={(value) => update({}, value)}
-        onInvalid={onInvalid('batch')}
-      />
-      {!fromData && (
-        <>
-          <NumberField
-            label="Input dimension"
-            value={network.inputDim}
-            {...LIMITS.inputDim}
-            onCommit={(inputDim) => update({ inputDim })}
-            onInvalid={onInvalid('inputDim')}
-          />
-          <NumberField
-            label="Classes"
-            value={network.classes}
-            {...LIMITS.classes}
-            onCommit={(classes) => update({ classes })}
-            onInvalid={onInvalid('classes')}
-          />
-        </>
-      )}
-      <NumberField
-        label="Seed"
-        value={network.seed}
-        {...LIMITS.seed}
-        hint="Same seed, same weights and data."
-        onCommit={(seed) => update({ seed })}
-        onInvalid={onInvalid('seed')}
-      />
-      <p className="memory" data-testid="memory-estimate">
-        Engine memory ≈ {formatBytes(bytes)} (limit {formatBytes(MAX_NETWORK_BYTES)})
-      </p>
-    </form>
+    </>
   );
 }

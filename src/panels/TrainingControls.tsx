@@ -1,9 +1,9 @@
 /**
- * The training controls: data set, optimizer, learning rate, L2, and Train / Pause / Step /
- * Reset (Space trains or pauses, "." steps), plus the one-click Dead ReLUs demonstration.
+ * The training controls: data set, preprocessing, the optimizer and its rates
+ * (OptimizerFields.tsx), speed, and Train / Pause / Step / Reset (Space trains or pauses, "."
+ * steps), plus the one-click Dead ReLUs demonstration.
  */
 import { useEffect, useId } from 'react';
-import { OPTIMIZERS, type OptimizerName } from '../engine/config';
 import { DEAD_RELU_DEMO } from '../engine/data/presets';
 import { PLANAR_LIMITS } from '../engine/data/planar';
 import { PREPROCESSINGS, type Preprocessing } from '../engine/data/preprocess';
@@ -12,6 +12,7 @@ import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
 import { DATA_CHOICES, type DataChoice, DEFAULT_DATA, SPEEDS } from '../store/url-state';
 import { NumberField } from './NumberField';
+import { OptimizerFields } from './OptimizerFields';
 
 const DATA_LABELS: Record<DataChoice, string> = {
   probe: 'Random N(0,1) probe (lecture)',
@@ -28,12 +29,6 @@ const PREPROCESSING_LABELS: Record<Preprocessing, string> = {
   normalize: 'normalized (zero mean, unit variance)',
   pca: 'PCA-decorrelated',
   whiten: 'whitened',
-};
-
-const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
-  sgd: 'SGD',
-  momentum: 'SGD + momentum (0.9)',
-  adam: 'Adam',
 };
 
 /** Keys that act on training unless the user is typing in a field. */
@@ -67,7 +62,7 @@ export function TrainingControls() {
   const diverged = useResults((s) => s.training?.diverged ?? null);
   const stepsPerSecond = useResults((s) => s.training?.stepsPerSecond ?? 0);
   const step = useResults((s) => s.training?.step ?? 0);
-  const ids = { data: useId(), opt: useId(), norm: useId(), slider: useId(), speed: useId() };
+  const ids = { data: useId(), norm: useId(), speed: useId() };
   const training_ = data.name !== 'probe';
   const planar = training_ && data.name !== 'digits';
   useTrainingKeys(training_);
@@ -142,56 +137,7 @@ export function TrainingControls() {
               )}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor={ids.opt}>Optimizer</label>
-            <select
-              id={ids.opt}
-              value={training.optimizer}
-              onChange={(event) => setTraining({ optimizer: event.target.value as OptimizerName })}
-            >
-              {OPTIMIZERS.map((name) => (
-                <option key={name} value={name}>
-                  {OPTIMIZER_LABELS[name]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <NumberField
-            label="Learning rate"
-            value={training.learningRate}
-            min={1e-8}
-            max={100}
-            step="any"
-            integer={false}
-            hint="Type 1e-3 or 0.001."
-            onCommit={(learningRate) => setTraining({ learningRate })}
-            onInvalid={onInvalid('learningRate')}
-          />
-          <input
-            id={ids.slider}
-            className="rate-slider"
-            type="range"
-            min={-6}
-            max={1}
-            step={0.1}
-            aria-label="log₁₀ of the rate"
-            value={Math.log10(training.learningRate)}
-            onChange={(event) =>
-              setTraining({
-                learningRate: Number((10 ** Number(event.target.value)).toPrecision(2)),
-              })
-            }
-          />
-          <NumberField
-            label="L2 strength"
-            value={training.l2}
-            min={0}
-            max={100}
-            step="any"
-            integer={false}
-            onCommit={(l2) => setTraining({ l2 })}
-            onInvalid={onInvalid('l2')}
-          />
+          <OptimizerFields />
           <div className="field">
             <label htmlFor={ids.speed}>Speed</label>
             <select
