@@ -128,6 +128,31 @@ describe('recordingJson', () => {
     });
   });
 
+  it("names each layer's normalization: batchnorm, layernorm (at any place) or none", () => {
+    const layers = probe().layers.map((stats) => ({
+      stats,
+      actHistogram: null,
+      gradLogHistogram: null,
+    }));
+    const normsOf = (config: NetworkConfig) =>
+      recordingSchema
+        .parse(
+          JSON.parse(
+            recordingJson(
+              recordingOfProbe({ config, batch: 32, layers, loss: 1, producerVersion: 't' }),
+            ),
+          ),
+        )
+        .model.layers.map((layer) => layer.norm);
+    expect(normsOf(CONFIG)[1]).toEqual({ name: 'layer 2.batchnorm', kind: 'batchnorm' });
+    const layernorm = { ...CONFIG, batchnorm: false, layernorm: true, residual: true };
+    for (const normPosition of ['inside', 'pre', 'post'] as const)
+      expect(normsOf({ ...layernorm, normPosition })).toEqual(
+        [1, 2, 3].map((n) => ({ name: `layer ${n}.layernorm`, kind: 'layernorm' })),
+      );
+    expect(normsOf({ ...CONFIG, batchnorm: false })).toEqual([null, null, null]);
+  });
+
   it('writes NaN and ±Infinity as null', () => {
     const [first, ...rest] = probe().layers;
     const layers = [{ ...first, w_std: Infinity, grad_data_ratio: NaN }, ...rest].map((stats) => ({

@@ -74,6 +74,13 @@ class BinBook {
 
 const layerName = (i: number) => `layer ${i + 1}`;
 
+/** A hidden layer's normalization: batch or layer, whatever its place (config.ts). */
+function normOf(config: NetworkConfig, i: number): RecordingLayer['norm'] {
+  if (config.batchnorm) return { name: `${layerName(i)}.batchnorm`, kind: 'batchnorm' };
+  if (config.layernorm) return { name: `${layerName(i)}.layernorm`, kind: 'layernorm' };
+  return null;
+}
+
 /** The hidden layers as the lab builds them (src/engine/layer.ts). */
 function describeLayers(config: NetworkConfig): RecordingLayer[] {
   // Out × in, as nn.Linear stores it (the lab's own W is in × out), so lab and PyTorch
@@ -85,7 +92,7 @@ function describeLayers(config: NetworkConfig): RecordingLayer[] {
     units: config.width,
     weight: `${layerName(i)}.weight`,
     weight_shape: [cols, i === 0 ? config.inputDim : config.width],
-    norm: config.batchnorm ? { name: `${layerName(i)}.batchnorm`, kind: 'batchnorm' } : null,
+    norm: normOf(config, i),
     activation: config.activation,
     activation_module: null,
   }));
