@@ -1,6 +1,8 @@
 /**
  * Optimizers over a network's parameters: SGD, SGD with momentum (0.9) and Adam (0.9, 0.999).
- * Each step records std(ΔW)/std(W) per hidden layer, the lecture's update:data ratio.
+ * Each step records std(ΔW)/std(W) per hidden layer, the lecture's update:data ratio. Adam with
+ * `weightDecay` is AdamW: weight matrices (not biases, γ, β or ReZero's α) also shrink by
+ * lr·weightDecay·W a step, decoupled from the gradient; ΔW and so the ratio include it.
  */
 import type { OptimizerName, TrainingConfig } from './config';
 import { OptCode } from './kernels/kernels';
@@ -24,7 +26,7 @@ export class Optimizer {
 
   constructor(
     private readonly net: Network,
-    public config: Pick<TrainingConfig, 'optimizer' | 'learningRate'>,
+    public config: Pick<TrainingConfig, 'optimizer' | 'learningRate' | 'weightDecay'>,
   ) {
     this.updateRatio = new Float64Array(net.layers.length + 1);
   }
@@ -36,6 +38,7 @@ export class Optimizer {
     const results = kernels.results();
     const code = CODES[config.optimizer];
     const beta1 = config.optimizer === 'adam' ? ADAM_BETA1 : MOMENTUM;
+    const decay = config.optimizer === 'adam' ? (config.weightDecay ?? 0) : 0;
     this.step++;
     let weightIndex = 0;
     for (const p of net.parameters()) {
@@ -52,6 +55,7 @@ export class Optimizer {
         ADAM_BETA2,
         ADAM_EPS,
         this.step,
+        p.isWeight ? decay : 0,
       );
       if (!p.isWeight) continue;
       const meanDelta = results[0] / n;

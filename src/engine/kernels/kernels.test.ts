@@ -9,7 +9,7 @@
  *   fuses them), so each entry may differ by 2(k+2)·u·Σ|a·b| (the classic bound, twice);
  * - activations: 1e-6 relative + 1e-7·(input scale) absolute: a few float32 ulps of the fast
  *   exp/tanh against Math's float64 result rounded once;
- * - float64 kernels (batchnorm, loss, moments, optimizer): 1e-6 relative on float32 outputs
+ * - float64 kernels (batchnorm, layernorm, loss, moments, dot, optimizer): 1e-6 relative on float32 outputs
  *   (an ulp or two), 1e-9 on float64 scalars (summation order only);
  * - counts, ReLU family, maxout, bias and column sums: exact (same operations in the same order).
  */
@@ -289,6 +289,53 @@ describe.each(VARIANTS)('wasm backend (%s) against ts', (variant) => {
     pair.checkGuards();
   });
 
+  it('layernorm forward and backward', () => {
+    const pair = new Pair(variant);
+    for (const rows of [1, 2, 7]) {
+      for (const cols of [1, 2, 3, 5, 33]) {
+        const size = rows * cols;
+        const [tx, wx] = pair.alloc(size, () => 3 + 2 * pair.rng.normal());
+        const [txh, wxh] = pair.alloc(size);
+        const [tout, wout] = pair.alloc(size);
+        const [tinv, winv] = pair.alloc(rows);
+        const [tg, wg] = pair.alloc(cols, () => 1 + 0.3 * pair.rng.normal());
+        const [tb, wb] = pair.normal(cols);
+        pair.ts.layernormForward(tx, txh, tout, tinv, tg, tb, rows, cols, 1e-5);
+        pair.wasm.layernormForward(wx, wxh, wout, winv, wg, wb, rows, cols, 1e-5);
+        expectClose(wxh, txh, 1e-6, 1e-7, `xhat ${rows}×${cols}`);
+        expectClose(wout, tout, 1e-6, 1e-7, `out ${rows}×${cols}`);
+        expectClose(winv, tinv, 1e-6, 1e-7, `invStd ${rows}×${cols}`);
+        const [tdout, wdout] = pair.normal(size);
+        const [tdx, wdx] = pair.alloc(size);
+        const [tdg, wdg] = pair.alloc(cols);
+        const [tdb, wdb] = pair.alloc(cols);
+        pair.ts.layernormBackward(tdout, txh, tinv, tg, tdx, tdg, tdb, rows, cols);
+        pair.wasm.layernormBackward(wdout, wxh, winv, wg, wdx, wdg, wdb, rows, cols);
+        expectClose(wdx, tdx, 1e-6, 1e-6, `dx ${rows}×${cols}`);
+        expectClose(wdg, tdg, 1e-6, 1e-6, `dgamma ${rows}×${cols}`);
+        expectClose(wdb, tdb, 1e-6, 1e-6, `dbeta ${rows}×${cols}`);
+      }
+    }
+    pair.checkGuards();
+  });
+
+  it('multiply, addScaled and dot', () => {
+    const pair = new Pair(variant);
+    for (const n of SIZES) {
+      const [tx, wx] = pair.normal(n);
+      const [ty, wy] = pair.normal(n);
+      const [tout, wout] = pair.alloc(n);
+      pair.ts.multiply(tx, ty, tout, n);
+      pair.wasm.multiply(wx, wy, wout, n);
+      expect(Array.from(wout)).toEqual(Array.from(tout));
+      pair.ts.addScaled(tx, 0.37, ty, tout, n);
+      pair.wasm.addScaled(wx, 0.37, wy, wout, n);
+      expectClose(wout, tout, 2 * U, 1e-7, `addScaled n=${n}`);
+      expectClose([pair.wasm.dot(wx, wy, n)], [pair.ts.dot(tx, ty, n)], 1e-12, 1e-12, 'dot');
+    }
+    pair.checkGuards();
+  });
+
   it('softmax cross-entropy, loss and correct count', () => {
     const pair = new Pair(variant);
     for (const rows of [1, 3, 100]) {
@@ -457,10 +504,11 @@ describe.each(VARIANTS)('wasm backend (%s) against ts', (variant) => {
   });
 
   it.each([
-    ['sgd', OptCode.Sgd],
-    ['momentum', OptCode.Momentum],
-    ['adam', OptCode.Adam],
-  ] as const)('optimizer step %s', (_, opt) => {
+    ['sgd', OptCode.Sgd, 0],
+    ['momentum', OptCode.Momentum, 0],
+    ['adam', OptCode.Adam, 0],
+    ['adamw', OptCode.Adam, 0.1],
+  ] as const)('optimizer step %s', (_, opt, decay) => {
     const pair = new Pair(variant);
     for (const n of [...SIZES, 1001]) {
       const [tw, ww] = pair.normal(n);
@@ -468,9 +516,9 @@ describe.each(VARIANTS)('wasm backend (%s) against ts', (variant) => {
       const [tm, wm] = pair.normal(n, 0.01);
       const [tv, wv] = pair.alloc(n, () => 0.001 * pair.rng.uniform());
       for (const step of [1, 2, 50]) {
-        pair.ts.optimizerStep(opt, tw, tg, tm, tv, n, 0.01, 0.9, 0.999, 1e-8, step);
+        pair.ts.optimizerStep(opt, tw, tg, tm, tv, n, 0.01, 0.9, 0.999, 1e-8, step, decay);
         const tr = pair.ts.results().slice(0, 2);
-        pair.wasm.optimizerStep(opt, ww, wg, wm, wv, n, 0.01, 0.9, 0.999, 1e-8, step);
+        pair.wasm.optimizerStep(opt, ww, wg, wm, wv, n, 0.01, 0.9, 0.999, 1e-8, step, decay);
         expectClose(pair.wasm.results().slice(0, 2), tr, 1e-9, 1e-15, `ΣΔ, ΣΔ² n=${n}`);
         expectClose(ww, tw, 1e-6, 1e-9, `w n=${n} step ${step}`);
         expectClose(wm, tm, 1e-6, 1e-12, `m n=${n} step ${step}`);

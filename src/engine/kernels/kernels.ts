@@ -100,6 +100,10 @@ export interface Kernels {
   axpy(alpha: number, x: Float32Array, y: Float32Array, n: number): void;
   /** x[i] *= alpha. */
   scale(x: Float32Array, alpha: number, n: number): void;
+  /** out[i] = x[i]·y[i]; out may be x or y. */
+  multiply(x: Float32Array, y: Float32Array, out: Float32Array, n: number): void;
+  /** out[i] = x[i] + alpha·y[i]; out may be x or y. */
+  addScaled(x: Float32Array, alpha: number, y: Float32Array, out: Float32Array, n: number): void;
 
   /** h = f(z), elementwise over n values. */
   activationForward(act: ActCode, z: Float32Array, h: Float32Array, n: number): void;
@@ -169,6 +173,35 @@ export interface Kernels {
   ): void;
 
   /**
+   * Layer normalization of each row over its cols: xhat = (x − mean)·invStd with the row's mean
+   * and 1/sqrt(var + eps) (biased variance; invStd has one value per row), out = gamma·xhat + beta
+   * with gamma, beta per column. The same in training and evaluation.
+   */
+  layernormForward(
+    x: Float32Array,
+    xhat: Float32Array,
+    out: Float32Array,
+    invStd: Float32Array,
+    gamma: Float32Array,
+    beta: Float32Array,
+    rows: number,
+    cols: number,
+    eps: number,
+  ): void;
+  /** Backward of layernormForward: dx, and dgamma, dbeta (overwritten). */
+  layernormBackward(
+    dout: Float32Array,
+    xhat: Float32Array,
+    invStd: Float32Array,
+    gamma: Float32Array,
+    dx: Float32Array,
+    dgamma: Float32Array,
+    dbeta: Float32Array,
+    rows: number,
+    cols: number,
+  ): void;
+
+  /**
    * Softmax cross-entropy averaged over rows. labels holds class indices as floats. Writes the
    * probabilities and dlogits = (p - onehot) / rows. Returns the mean loss. results()[0] gets the
    * number of rows whose arg-max equals the label.
@@ -184,6 +217,8 @@ export interface Kernels {
 
   /** Σ x² over n values. */
   sumSquares(x: Float32Array, n: number): number;
+  /** Σ x·y over n values, in float64. */
+  dot(x: Float32Array, y: Float32Array, n: number): number;
   /**
    * Moments of n values: results()[0] = mean, [1] = std (population), [2] = count of non-finite
    * values (NaN or ±Inf; they are left out of mean and std, which are NaN when no value is finite).
@@ -211,7 +246,8 @@ export interface Kernels {
 
   /**
    * One optimizer step on n parameters: w, gradient g, state m and v (unused by SGD; m is the
-   * velocity for momentum). step is 1-based (Adam's bias correction). results()[0] = Σ Δw and
+   * velocity for momentum). step is 1-based (Adam's bias correction). `decay` (Adam only; 0
+   * elsewhere) adds AdamW's decoupled weight decay −lr·decay·w to Δw. results()[0] = Σ Δw and
    * results()[1] = Σ Δw², to report std(Δw).
    */
   optimizerStep(
@@ -226,5 +262,6 @@ export interface Kernels {
     beta2: number,
     eps: number,
     step: number,
+    decay: number,
   ): void;
 }

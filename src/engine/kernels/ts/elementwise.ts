@@ -148,3 +148,19 @@ export function axpy(alpha: number, x: Float32Array, y: Float32Array, n: number)
 export function scale(x: Float32Array, alpha: number, n: number): void {
   for (let i = 0; i < n; i++) x[i] *= alpha;
 }
+
+/** out[i] = x[i]·y[i] (dropout's mask; out may be x or y). */
+export function multiply(x: Float32Array, y: Float32Array, out: Float32Array, n: number): void {
+  for (let i = 0; i < n; i++) out[i] = x[i] * y[i];
+}
+
+/** out[i] = x[i] + alpha·y[i] (a residual sum; out may be x or y). */
+export function addScaled(
+  x: Float32Array,
+  alpha: number,
+  y: Float32Array,
+  out: Float32Array,
+  n: number,
+): void {
+  for (let i = 0; i < n; i++) out[i] = x[i] + alpha * y[i];
+}

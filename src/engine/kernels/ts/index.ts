@@ -6,12 +6,15 @@ import {
   activationBackward,
   activationForward,
   addRowVector,
+  addScaled,
   axpy,
   columnSums,
   maxoutBackward,
   maxoutForward,
+  multiply,
   scale,
 } from './elementwise';
+import { layernormBackward, layernormForward } from './layernorm';
 import { batchnormBackward, batchnormForwardEval, batchnormForwardTrain } from './batchnorm';
 import { TsMatmul } from './matmul';
 import { optimizerStep } from './optimizer';
@@ -19,6 +22,7 @@ import {
   columnPositiveFraction,
   countOutside,
   deadColumns,
+  dot,
   histogram,
   moments,
   softmaxCrossEntropy,
@@ -51,6 +55,8 @@ export function createTsKernels(): Kernels {
     columnSums,
     axpy,
     scale,
+    multiply,
+    addScaled,
     activationForward,
     activationBackward,
     maxoutForward,
@@ -58,9 +64,12 @@ export function createTsKernels(): Kernels {
     batchnormForwardTrain,
     batchnormForwardEval,
     batchnormBackward,
+    layernormForward,
+    layernormBackward,
     softmaxCrossEntropy: (logits, labels, probs, dlogits, rows, classes) =>
       softmaxCrossEntropy(logits, labels, probs, dlogits, rows, classes, results),
     sumSquares,
+    dot,
     moments: (x, n) => moments(x, n, results),
     countOutside,
     deadColumns(z, rows, cols) {
@@ -69,7 +78,7 @@ export function createTsKernels(): Kernels {
     },
     columnPositiveFraction,
     histogram: (x, n, low, high, bins, mode) => histogram(x, n, low, high, bins, mode, results),
-    optimizerStep: (opt, w, g, m, v, n, lr, b1, b2, eps, step) =>
-      optimizerStep(opt, w, g, m, v, n, lr, b1, b2, eps, step, results),
+    optimizerStep: (opt, w, g, m, v, n, lr, b1, b2, eps, step, decay) =>
+      optimizerStep(opt, w, g, m, v, n, lr, b1, b2, eps, step, decay, results),
   };
 }

@@ -1,4 +1,8 @@
-/** Parameter updates for SGD, SGD with momentum and Adam, reporting Σ Δw and Σ Δw². */
+/**
+ * Parameter updates for SGD, SGD with momentum and Adam, reporting Σ Δw and Σ Δw². Adam with
+ * `decay` > 0 is AdamW: Δw also holds −lr·decay·w (decoupled weight decay), in the same float64
+ * sum, so w is rounded once; decay 0 leaves Adam's arithmetic untouched.
+ */
 import { OptCode } from '../kernels';
 
 export function optimizerStep(
@@ -13,6 +17,7 @@ export function optimizerStep(
   beta2: number,
   eps: number,
   step: number,
+  decay: number,
   results: Float64Array,
 ): void {
   let sum = 0;
@@ -40,7 +45,8 @@ export function optimizerStep(
       const gi = g[i];
       m[i] = beta1 * m[i] + (1 - beta1) * gi;
       v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-      const delta = (-lr * (m[i] / correction1)) / (Math.sqrt(v[i] / correction2) + eps);
+      let delta = (-lr * (m[i] / correction1)) / (Math.sqrt(v[i] / correction2) + eps);
+      if (decay !== 0) delta -= lr * decay * w[i];
       w[i] += delta;
       sum += delta;
       squares += delta * delta;

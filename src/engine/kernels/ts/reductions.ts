@@ -51,6 +51,13 @@ export function sumSquares(x: Float32Array, n: number): number {
   return sum;
 }
 
+/** Σ x·y in float64. */
+export function dot(x: Float32Array, y: Float32Array, n: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += x[i] * y[i];
+  return sum;
+}
+
 export function moments(x: Float32Array, n: number, results: Float64Array): void {
   let sum = 0;
   let count = 0;

@@ -94,6 +94,8 @@ export function createWasmKernels(variant: WasmVariant = bestVariant()): Kernels
       wasm.columnSums(ptr(x), ptr(out), rows, cols, acc ? 1 : 0),
     axpy: (alpha, x, y, n) => wasm.axpy(alpha, ptr(x), ptr(y), n),
     scale: (x, alpha, n) => wasm.scale(ptr(x), alpha, n),
+    multiply: (x, y, out, n) => wasm.multiply(ptr(x), ptr(y), ptr(out), n),
+    addScaled: (x, alpha, y, out, n) => wasm.addScaled(ptr(x), alpha, ptr(y), ptr(out), n),
     activationForward: (act, z, h, n) => wasm.activationForward(act, ptr(z), ptr(h), n),
     activationBackward: (act, z, h, dh, dz, n) =>
       wasm.activationBackward(act, ptr(z), ptr(h), ptr(dh), ptr(dz), n),
@@ -135,9 +137,34 @@ export function createWasmKernels(variant: WasmVariant = bestVariant()): Kernels
         rows,
         cols,
       ),
+    layernormForward: (x, xhat, out, invStd, gamma, beta, rows, cols, eps) =>
+      wasm.layernormForward(
+        ptr(x),
+        ptr(xhat),
+        ptr(out),
+        ptr(invStd),
+        ptr(gamma),
+        ptr(beta),
+        rows,
+        cols,
+        eps,
+      ),
+    layernormBackward: (dout, xhat, invStd, gamma, dx, dgamma, dbeta, rows, cols) =>
+      wasm.layernormBackward(
+        ptr(dout),
+        ptr(xhat),
+        ptr(invStd),
+        ptr(gamma),
+        ptr(dx),
+        ptr(dgamma),
+        ptr(dbeta),
+        rows,
+        cols,
+      ),
     softmaxCrossEntropy: (logits, labels, probs, dlogits, rows, classes) =>
       wasm.softmaxCrossEntropy(ptr(logits), ptr(labels), ptr(probs), ptr(dlogits), rows, classes),
     sumSquares: (x, n) => wasm.sumSquares(ptr(x), n),
+    dot: (x, y, n) => wasm.dot(ptr(x), ptr(y), n),
     moments: (x, n) => wasm.moments(ptr(x), n),
     countOutside: (x, n, low, high) => wasm.countOutside(ptr(x), n, low, high),
     deadColumns: (z, rows, cols) => wasm.deadColumns(ptr(z), rows, cols),
@@ -149,7 +176,7 @@ export function createWasmKernels(variant: WasmVariant = bestVariant()): Kernels
       }
       wasm.histogram(ptr(x), n, low, high, bins, mode);
     },
-    optimizerStep(opt, w, g, m, v, n, lr, beta1, beta2, eps, step) {
+    optimizerStep(opt, w, g, m, v, n, lr, beta1, beta2, eps, step, decay) {
       // Adam's bias corrections, computed here so both backends use the same Math.pow.
       const adam = opt === OptCode.Adam;
       const correction1 = adam ? 1 - Math.pow(beta1, step) : 1;
@@ -168,6 +195,7 @@ export function createWasmKernels(variant: WasmVariant = bestVariant()): Kernels
         eps,
         correction1,
         correction2,
+        adam ? decay : 0,
       );
     },
   };

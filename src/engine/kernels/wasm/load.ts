@@ -62,6 +62,8 @@ export interface WasmExports {
   columnSums(x: number, out: number, rows: number, cols: number, acc: number): void;
   axpy(alpha: number, x: number, y: number, n: number): void;
   scale(x: number, alpha: number, n: number): void;
+  multiply(x: number, y: number, out: number, n: number): void;
+  addScaled(x: number, alpha: number, y: number, out: number, n: number): void;
   activationForward(act: number, z: number, h: number, n: number): void;
   activationBackward(act: number, z: number, h: number, dh: number, dz: number, n: number): void;
   maxoutForward(z: number, h: number, rows: number, units: number): void;
@@ -103,6 +105,28 @@ export interface WasmExports {
     rows: number,
     cols: number,
   ): void;
+  layernormForward(
+    x: number,
+    xhat: number,
+    out: number,
+    invStd: number,
+    gamma: number,
+    beta: number,
+    rows: number,
+    cols: number,
+    eps: number,
+  ): void;
+  layernormBackward(
+    dout: number,
+    xhat: number,
+    invStd: number,
+    gamma: number,
+    dx: number,
+    dgamma: number,
+    dbeta: number,
+    rows: number,
+    cols: number,
+  ): void;
   softmaxCrossEntropy(
     logits: number,
     labels: number,
@@ -112,6 +136,7 @@ export interface WasmExports {
     classes: number,
   ): number;
   sumSquares(x: number, n: number): number;
+  dot(x: number, y: number, n: number): number;
   moments(x: number, n: number): void;
   countOutside(x: number, n: number, low: number, high: number): number;
   deadColumns(z: number, rows: number, cols: number): number;
@@ -131,6 +156,7 @@ export interface WasmExports {
     eps: number,
     correction1: number,
     correction2: number,
+    decay: number,
   ): void;
 }
 

@@ -14,12 +14,14 @@ export {
   maxoutBackward,
   maxoutForward,
 } from './activations';
-export { addRowVector, axpy, columnSums, scale } from './vector';
+export { addRowVector, addScaled, axpy, columnSums, multiply, scale } from './vector';
 export { batchnormBackward, batchnormForwardEval, batchnormForwardTrain } from './batchnorm';
+export { layernormBackward, layernormForward } from './layernorm';
 export {
   columnPositiveFraction,
   countOutside,
   deadColumns,
+  dot,
   moments,
   softmaxCrossEntropy,
   sumSquares,

@@ -1,7 +1,8 @@
 /**
  * One optimizer step (SGD, momentum, Adam) in float64 two parameters at a time, like the TS
  * backend, reporting Σ Δw and Σ Δw² in results[0..1]. Adam's bias corrections 1 − β^t come from
- * the caller so both backends use the same Math.pow.
+ * the caller so both backends use the same Math.pow. Adam with `decay` > 0 is AdamW: Δw also
+ * holds −lr·decay·w (decoupled weight decay), in float64, so w is rounded once.
  */
 import { setResult } from './layout';
 import { bytes, loadWide, storeNarrow } from './lanes';
@@ -68,14 +69,16 @@ function scalarDelta(
 @inline
 function run(
   opt: i32, w: usize, g: usize, m: usize, v: usize, n: i32,
-  lr: f64, beta1: f64, beta2: f64, eps: f64, correction1: f64, correction2: f64,
+  lr: f64, beta1: f64, beta2: f64, eps: f64, correction1: f64, correction2: f64, decay: f64,
 ): void {
+  const shrink = f64x2.splat(lr * decay);
   let sum = f64x2.splat(0);
   let squares = f64x2.splat(0);
   const n2 = n & ~1;
   for (let i = 0; i < n2; i += 2) {
     const o = bytes(i);
-    const d = delta(opt, o, g, m, v, lr, beta1, beta2, eps, correction1, correction2);
+    let d = delta(opt, o, g, m, v, lr, beta1, beta2, eps, correction1, correction2);
+    if (decay != 0) d = f64x2.sub(d, f64x2.mul(shrink, loadWide(w + o)));
     storeNarrow(w + o, f64x2.add(loadWide(w + o), d));
     sum = f64x2.add(sum, d);
     squares = f64x2.add(squares, f64x2.mul(d, d));
@@ -84,7 +87,8 @@ function run(
   let totalSquares = f64x2.extract_lane(squares, 0) + f64x2.extract_lane(squares, 1);
   if (n2 < n) {
     const o = bytes(n2);
-    const d = scalarDelta(opt, o, g, m, v, lr, beta1, beta2, eps, correction1, correction2);
+    let d = scalarDelta(opt, o, g, m, v, lr, beta1, beta2, eps, correction1, correction2);
+    if (decay != 0) d -= lr * decay * <f64>load<f32>(w + o);
     store<f32>(w + o, <f32>(<f64>load<f32>(w + o) + d));
     total += d;
     totalSquares += d * d;
@@ -95,10 +99,10 @@ function run(
 
 export function optimizerStep(
   opt: i32, w: usize, g: usize, m: usize, v: usize, n: i32,
-  lr: f64, beta1: f64, beta2: f64, eps: f64, correction1: f64, correction2: f64,
+  lr: f64, beta1: f64, beta2: f64, eps: f64, correction1: f64, correction2: f64, decay: f64,
 ): void {
-  if (opt == SGD) run(SGD, w, g, m, v, n, lr, beta1, beta2, eps, correction1, correction2);
+  if (opt == SGD) run(SGD, w, g, m, v, n, lr, beta1, beta2, eps, correction1, correction2, 0);
   else if (opt == MOMENTUM) {
-    run(MOMENTUM, w, g, m, v, n, lr, beta1, beta2, eps, correction1, correction2);
-  } else run(2, w, g, m, v, n, lr, beta1, beta2, eps, correction1, correction2);
+    run(MOMENTUM, w, g, m, v, n, lr, beta1, beta2, eps, correction1, correction2, 0);
+  } else run(2, w, g, m, v, n, lr, beta1, beta2, eps, correction1, correction2, decay);
 }

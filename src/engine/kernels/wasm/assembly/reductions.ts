@@ -81,6 +81,22 @@ export function sumSquares(x: usize, n: i32): f64 {
   return sum;
 }
 
+/** Σ x·y (each product exact in float64). */
+export function dot(x: usize, y: usize, n: i32): f64 {
+  const zero = f64x2.splat(0);
+  let acc = zero;
+  const n4 = n & ~3;
+  for (let i = 0; i < n4; i += 4) {
+    const a = v128.load(x + bytes(i));
+    const b = v128.load(y + bytes(i));
+    const lo = f64x2.mul(lowHalf(a, zero), lowHalf(b, zero));
+    acc = f64x2.add(acc, f64x2.add(lo, f64x2.mul(highHalf(a, zero), highHalf(b, zero))));
+  }
+  let sum = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  for (let i = n4; i < n; i++) sum += <f64>load<f32>(x + bytes(i)) * <f64>load<f32>(y + bytes(i));
+  return sum;
+}
+
 /**
  * results[0] = mean, [1] = population std, [2] = count of non-finite values (left out of both).
  * One pass: sums of d = x − K and d² in float64, with K the first finite value, so

@@ -49,3 +49,29 @@ export function scale(x: usize, alpha: f32, n: i32): void {
   const o = x + bytes(n4);
   storePartial(o, f32x4.mul(loadPartial(o, n - n4), a), n - n4);
 }
+
+/** out[i] = x[i]·y[i] (dropout's mask; out may be x or y). */
+export function multiply(x: usize, y: usize, out: usize, n: i32): void {
+  const n4 = n & ~3;
+  for (let i = 0; i < n4; i += 4) {
+    const o = bytes(i);
+    v128.store(out + o, f32x4.mul(v128.load(x + o), v128.load(y + o)));
+  }
+  const o = bytes(n4);
+  const rest = n - n4;
+  storePartial(out + o, f32x4.mul(loadPartial(x + o, rest), loadPartial(y + o, rest)), rest);
+}
+
+/** out[i] = x[i] + alpha·y[i] (a residual sum; out may be x or y). */
+export function addScaled(x: usize, alpha: f32, y: usize, out: usize, n: i32): void {
+  const a = f32x4.splat(alpha);
+  const n4 = n & ~3;
+  for (let i = 0; i < n4; i += 4) {
+    const o = bytes(i);
+    v128.store(out + o, f32x4.add(v128.load(x + o), f32x4.mul(a, v128.load(y + o))));
+  }
+  const o = bytes(n4);
+  const rest = n - n4;
+  const sum = f32x4.add(loadPartial(x + o, rest), f32x4.mul(a, loadPartial(y + o, rest)));
+  storePartial(out + o, sum, rest);
+}
