@@ -4,9 +4,13 @@ import {
   formatBytesApart,
   LECTURE_NETWORK,
   MAX_NETWORK_BYTES,
+  type NetworkConfig,
   estimateNetworkBytes,
+  estimateNetworkFloats,
   validateNetworkConfig,
 } from './config';
+import { createKernels } from './kernels';
+import { Network } from './network';
 
 const GiB = 1024 ** 3;
 
@@ -43,5 +47,51 @@ describe('the size refusal', () => {
       }
     }
     expect(checked).toBeGreaterThan(50);
+  });
+});
+
+describe('the memory estimate counts every buffer a network allocates', () => {
+  const base = { ...LECTURE_NETWORK, inputDim: 7, depth: 4, width: 9, classes: 3 };
+  const variants: Partial<NetworkConfig>[] = [
+    {},
+    { activation: 'maxout' },
+    { batchnorm: true },
+    { residual: true },
+    { residual: true, branchScale: 'rezero' },
+    { residual: true, branchScale: 'inv-sqrt-depth', dropout: 0.2 },
+    { dropout: 0.5 },
+    { layernorm: true },
+    ...(['inside', 'pre', 'post'] as const).flatMap((normPosition) => [
+      { residual: true, layernorm: true, normPosition },
+      { residual: true, batchnorm: true, normPosition, activation: 'maxout' as const },
+      {
+        residual: true,
+        layernorm: true,
+        normPosition,
+        dropout: 0.1,
+        branchScale: 'rezero' as const,
+      },
+    ]),
+  ];
+  it.each(variants)('%o', (change) => {
+    const config = { ...base, ...change };
+    for (const batch of [1, 5, 32]) {
+      const net = new Network(config, batch, createKernels('ts'));
+      expect(estimateNetworkFloats(config, batch)).toBe(net.floats);
+    }
+  });
+
+  it('a 200-layer residual network with layer norm and dropout fits; its estimate is exact', () => {
+    const config: NetworkConfig = {
+      ...base,
+      depth: 200,
+      width: 64,
+      residual: true,
+      layernorm: true,
+      normPosition: 'pre',
+      dropout: 0.1,
+    };
+    const net = new Network(config, 64, createKernels('ts'));
+    expect(estimateNetworkFloats(config, 64)).toBe(net.floats);
   });
 });

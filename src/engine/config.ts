@@ -2,6 +2,8 @@
  * Names, configurations and their validation. A bad configuration is refused here, with the
  * field named, before any buffer is allocated.
  */
+import { blockFloats, blockPlan } from './block';
+
 export const ACTIVATIONS = [
   'sigmoid',
   'tanh',
@@ -69,9 +71,15 @@ export interface NetworkConfig {
    */
   biasInit?: number;
   batchnorm: boolean;
-  /** Layer normalization (Ba et al. 2016) instead of batchnorm; the two exclude each other. */
+  /**
+   * Layer normalization (Ba et al. 2016) instead of batchnorm; the two exclude each other. Each
+   * example over its own units, so the same in training and evaluation, at any batch size.
+   */
   layernorm?: boolean;
-  /** Where the normalization sits (default 'inside'); 'pre' and 'post' need `residual`. */
+  /**
+   * Where the normalization (batch or layer) sits (default 'inside'); 'pre' and 'post' need
+   * `residual`, and the first layer, which has no skip, keeps its norm inside.
+   */
   normPosition?: NormPosition;
   /**
    * Residual connections: every hidden layer after the first adds its input to its output,
@@ -80,7 +88,10 @@ export interface NetworkConfig {
   residual?: boolean;
   /** α of the residual branch (default 'one'); needs `residual`. */
   branchScale?: BranchScale;
-  /** Inverted dropout after each hidden layer's activation in training passes, rate 0 … 0.9. */
+  /**
+   * Inverted dropout after each hidden layer's activation (on the branch, before a residual
+   * sum) in training steps, rate 0 … 0.9; off in evaluation, validation and monitoring.
+   */
   dropout?: number;
   /** Dropout in the probe's single pass too (the training-mode probe); off by default. */
   dropoutInProbe?: boolean;
@@ -244,20 +255,21 @@ export function validateTrainingConfig(config: TrainingConfig): void {
   checkInteger('batchSize', config.batchSize, LIMITS.batch.min, LIMITS.batch.max);
 }
 
-/** Floats the network's buffers take: parameters with gradients and optimizer state, activations. */
+/**
+ * Floats the network's buffers take: parameters with gradients and optimizer state, activations,
+ * and what residual blocks, normalization and dropout add (block.ts counts each layer's
+ * buffers as the layer allocates them; config-size.test.ts compares with a real network).
+ */
 export function estimateNetworkFloats(config: NetworkConfig, batch: number): number {
-  const pieces = config.activation === 'maxout' ? 2 : 1;
-  const cols = config.width * pieces;
-  let floats = 0;
+  const aligned = (n: number) => Math.ceil(n / 4) * 4;
+  const cols = config.activation === 'maxout' ? 2 * config.width : config.width;
+  let floats = aligned(batch * config.inputDim) + aligned(batch); // input, labels
   for (let layer = 0; layer < config.depth; layer++) {
     const fanIn = layer === 0 ? config.inputDim : config.width;
-    const params = fanIn * cols + cols * (config.batchnorm ? 3 : 1);
-    floats += params * 4; // value, gradient, two optimizer moments
-    floats += batch * cols * (config.batchnorm ? 5 : 2); // z, d(pre) [, xhat, bn out, dz]
-    floats += batch * config.width * 2; // h, dh
+    floats += blockFloats(blockPlan(config, layer), fanIn, config.width, cols, batch);
   }
-  floats += (config.width * config.classes + config.classes) * 4;
-  floats += batch * (config.inputDim + 1 + 3 * config.classes);
+  floats += 4 * (aligned(config.width * config.classes) + aligned(config.classes));
+  floats += 3 * aligned(batch * config.classes); // logits, probabilities, their gradient
   return floats;
 }
 

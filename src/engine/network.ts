@@ -3,6 +3,7 @@
  * Passes can run a layer at a time (the worker streams results between layers) or whole.
  */
 import { Arena, type Buffer } from './arena';
+import { blockPlan, fixedAlpha } from './block';
 import { type NetworkConfig, validateNetworkConfig } from './config';
 import { gaussianStd, initWeights, orthogonalGain } from './init';
 import type { Kernels } from './kernels/kernels';
@@ -40,6 +41,12 @@ export class Network {
   /** Unit normal draws of each weight matrix for the current seed (see initialize). */
   private parameterList: Parameter[] | null = null;
   private unitNormals: { seed: number; draws: Float64Array[] } | null = null;
+  /** Dropout masks, bottom layer first, pass after pass; restarted by initialize(). */
+  private dropoutRng: Rng;
+  /** False: dropout passes reuse each layer's last mask (for gradient checks). */
+  redrawDropoutMasks = true;
+  /** Floats of every buffer in the heap (estimateNetworkFloats predicts it). */
+  readonly floats: number;
 
   constructor(
     public config: NetworkConfig,
@@ -52,13 +59,27 @@ export class Network {
     this.labels = arena.alloc(capacity);
     for (let i = 0; i < config.depth; i++) {
       const fanIn = i === 0 ? config.inputDim : config.width;
+      const plan = blockPlan(config, i);
       this.layers.push(
-        new HiddenLayer(arena, fanIn, config.width, config.activation, config.batchnorm, capacity),
+        new HiddenLayer(arena, fanIn, config.width, config.activation, plan, capacity),
       );
     }
     this.output = new OutputLayer(arena, config.width, config.classes, capacity);
     arena.commit();
+    this.floats = arena.totalFloats;
     this.rows = capacity;
+    this.dropoutRng = new Rng(config.seed, Streams.Dropout);
+    this.applyLayerSettings();
+  }
+
+  /** What a layer reads from the configuration at pass time: activation, fixed α, dropout rate. */
+  private applyLayerSettings(): void {
+    const { config } = this;
+    for (const layer of this.layers) {
+      layer.activation = config.activation;
+      layer.fixedAlpha = fixedAlpha(config);
+      layer.dropoutRate = config.dropout ?? 0;
+    }
   }
 
   /** Every parameter tensor, bottom to top (one list, made once: the hot path reads it). */
@@ -82,12 +103,18 @@ export class Network {
       config.classes,
       pieces,
       config.batchnorm,
+      config.layernorm ?? false,
+      config.normPosition ?? 'inside',
+      config.residual ?? false,
+      config.branchScale === 'rezero',
+      (config.dropout ?? 0) > 0,
       capacity,
     ].join(',');
   }
 
   /**
-   * Switches to a configuration of the same shape (activation, init, scale, seed) without
+   * Switches to a configuration of the same shape (activation, init, scale, seed, a fixed branch
+   * scale, a non-zero dropout rate) without
    * reallocating; returns false when the shape differs and a new network is needed.
    */
   reconfigure(config: NetworkConfig): boolean {
@@ -95,13 +122,14 @@ export class Network {
       return false;
     validateNetworkConfig(config, this.capacity);
     this.config = config;
-    for (const layer of this.layers) layer.activation = config.activation;
+    this.applyLayerSettings();
     return true;
   }
 
   /**
-   * Draws every weight from the seed (biases 0, γ 1, β 0, optimizer state 0). LSUV also rescales
-   * each layer on the current input rows, so fill `input` first.
+   * Draws every weight from the seed (biases 0, γ 1, β 0, ReZero's α 0, optimizer state 0) and
+   * restarts the dropout stream. LSUV also rescales each layer on the current input rows, so fill
+   * `input` first.
    */
   initialize(): void {
     const { config } = this;
@@ -124,8 +152,9 @@ export class Network {
     this.layers.forEach((layer, i) => {
       fill(layer.weight.value.data, i, layer.fanIn, layer.cols, config.width);
       layer.bias.value.data.fill(config.biasInit ?? 0);
-      layer.bn?.reset();
+      layer.resetState();
     });
+    this.dropoutRng = new Rng(config.seed, Streams.Dropout);
     const out = this.output;
     fill(out.weight.value.data, this.layers.length, out.fanIn, out.classes, out.classes);
     if (config.init === 'lsuv') this.calibrateLsuv();
@@ -198,9 +227,15 @@ export class Network {
     return i === 0 ? this.input.data : this.layers[i - 1].h.data;
   }
 
-  forwardLayer(i: number, training: boolean): void {
+  /**
+   * `training`: batchnorm on batch statistics. `dropout`: draw masks (a training step); by default
+   * only when the configuration asks for dropout in the probe's training-mode pass.
+   */
+  forwardLayer(i: number, training: boolean, dropout = this.dropoutByDefault(training)): void {
     const layer = this.layers[i];
-    layer.forward(this.kernels, this.layerInput(i), this.rows, training);
+    const rng = dropout ? this.dropoutRng : null;
+    const { kernels, rows, redrawDropoutMasks } = this;
+    layer.forward(kernels, this.layerInput(i), rows, training, rng, redrawDropoutMasks);
     this.checkFinite(layer.h.data, this.rows * layer.units, 'forward', i + 1);
   }
 
@@ -246,9 +281,13 @@ export class Network {
     this.checkFinite(layer.weight.grad.data, layer.weight.grad.length, 'backward', i + 1);
   }
 
-  forward(training: boolean): void {
-    for (let i = 0; i < this.layers.length; i++) this.forwardLayer(i, training);
+  forward(training: boolean, dropout = this.dropoutByDefault(training)): void {
+    for (let i = 0; i < this.layers.length; i++) this.forwardLayer(i, training, dropout);
     this.forwardOutput();
+  }
+
+  private dropoutByDefault(training: boolean): boolean {
+    return training && (this.config.dropoutInProbe ?? false);
   }
 
   /** computeLoss then every backward step, top to bottom. */

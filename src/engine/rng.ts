@@ -89,4 +89,6 @@ export const enum Streams {
   Dataset = 4,
   /** The trainer's fixed monitoring batch. */
   Monitor = 5,
+  /** Dropout masks, drawn anew in each training pass. */
+  Dropout = 6,
 }

@@ -60,11 +60,12 @@ export function forwardStats(net: Network, i: number): LayerStats {
   const actCount = rows * layer.units;
   const preact = moments(net, layer.pre.data, preCount);
   const act = moments(net, layer.h.data, actCount);
+  // Saturation is the nonlinearity's: its own output, before dropout or a residual sum.
+  const f = layer.activationOutput;
   let saturated = 0;
-  if (activation === 'tanh')
-    saturated = kernels.countOutside(layer.h.data, actCount, -0.97, 0.97) / actCount;
+  if (activation === 'tanh') saturated = kernels.countOutside(f, actCount, -0.97, 0.97) / actCount;
   else if (activation === 'sigmoid')
-    saturated = kernels.countOutside(layer.h.data, actCount, 0.03, 0.97) / actCount;
+    saturated = kernels.countOutside(f, actCount, 0.03, 0.97) / actCount;
   const dead = RELU_FAMILY.includes(activation)
     ? kernels.deadColumns(layer.pre.data, rows, layer.cols) / layer.cols
     : 0;

@@ -141,7 +141,8 @@ export class Trainer {
     net.rows = this.training.batchSize;
     this.batches.next(net.input.data, net.labels.data, net.rows);
     net.nonFinite = null;
-    net.forward(true);
+    // A training pass: batch statistics, and dropout's masks when the network has dropout.
+    net.forward(true, true);
     net.backward();
     const loss = net.loss;
     if (net.nonFinite || !Number.isFinite(loss)) {
@@ -174,7 +175,8 @@ export class Trainer {
    * Batchnorm runs in training mode, as in the probe: the numbers describe what a training step
    * computes, and the backward pass matches its forward. Training is not disturbed: the running
    * averages are restored afterwards, weights and optimizer moments are not touched, and the
-   * gradient buffers are overwritten by the next step's backward pass.
+   * gradient buffers are overwritten by the next step's backward pass. Dropout is off, as in
+   * evaluation: the statistics describe the network, not one random mask of it.
    */
   monitor(options: MonitorOptions = {}): MonitorResult {
     const { net, history } = this;
@@ -182,7 +184,7 @@ export class Trainer {
     this.loadRows(this.monitorBatch, this.monitorBatch.count);
     this.runningAverages('save');
     const nonFinite = net.nonFinite;
-    net.forward(true);
+    net.forward(true, false);
     net.backward();
     const [actLow, actHigh] = options.activationRange ?? this.defaultActivationRange();
     const actBins = options.activationBins ?? ACTIVATION_BINS;
@@ -292,11 +294,11 @@ export class Trainer {
   private runningAverages(action: 'save' | 'restore'): void {
     this.net.layers.forEach((layer, i) => {
       if (!layer.bn) return;
-      const mean = this.savedRunning.subarray(2 * i * layer.cols, (2 * i + 1) * layer.cols);
-      const variance = this.savedRunning.subarray(
-        (2 * i + 1) * layer.cols,
-        (2 * i + 2) * layer.cols,
-      );
+      // Slot i holds 2·cols floats; a norm before or after the block covers units ≤ cols.
+      const n = layer.bn.runningMean.length;
+      const start = 2 * i * layer.cols;
+      const mean = this.savedRunning.subarray(start, start + n);
+      const variance = this.savedRunning.subarray(start + n, start + 2 * n);
       if (action === 'save') {
         mean.set(layer.bn.runningMean.data);
         variance.set(layer.bn.runningVar.data);
