@@ -40,9 +40,14 @@ test('keyboard only: Tab through the controls, change them, and press the sugges
   // Start from the top of the document, as a keyboard user who just loaded the page.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
 
-  // The header's Lecture tour button comes first, then the controls.
+  // The header's Lecture tour button comes first, then Open recording and its help, then the
+  // controls.
   await page.keyboard.press('Tab');
   await expectFocusRing(page.getByRole('button', { name: 'Lecture tour' }), 'Lecture tour');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Open recording…' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByText('Record your network')).toBeFocused();
   const activation = page.getByLabel('Activation');
   await page.keyboard.press('Tab');
   await expectFocusRing(activation, 'Activation');
@@ -128,7 +133,7 @@ test('the tab order follows the page: the header, then the controls in their vis
   await waitReady(page);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   const names: string[] = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 12; i++) {
     await page.keyboard.press('Tab');
     names.push(
       await page.evaluate(() => {
@@ -141,6 +146,8 @@ test('the tab order follows the page: the header, then the controls in their vis
   }
   expect(names).toEqual([
     'Lecture tour',
+    'Open recording…',
+    'Record your network',
     'Activation',
     'Initialization',
     'Normalization',
