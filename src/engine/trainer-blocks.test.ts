@@ -10,6 +10,7 @@ import { buildDataset } from './data';
 import { createKernels } from './kernels';
 import type { BackendName } from './kernels/kernels';
 import { expectStepAllocatesNoBuffers } from './heap-testing';
+import { Optimizer } from './optimizer';
 import { createProbeNetwork } from './probe';
 import { testBackends } from './testing';
 import { Trainer } from './trainer';
@@ -91,6 +92,22 @@ describe.each(testBackends())('training residual networks on the %s backend', (b
     for (let i = 0; i < 1500; i++) t.step();
     expectStepAllocatesNoBuffers(() => t.step());
     expect(t.divergence).toBeNull();
+  });
+
+  it('a step of a post-batchnorm residual network with dropout allocates no buffers', () => {
+    const net = createProbeNetwork(
+      { ...network({ batchnorm: true, normPosition: 'post', dropout: 0.5 }), depth: 3 },
+      32,
+      createKernels(backend),
+    );
+    const optimizer = new Optimizer(net, { optimizer: 'adam', learningRate: 1e-3 });
+    const step = () => {
+      net.forward(true, true);
+      net.backward();
+      optimizer.apply();
+    };
+    for (let i = 0; i < 2000; i++) step();
+    expectStepAllocatesNoBuffers(step);
   });
 
   it("the probe's pass (dropout in the probe) with everything on allocates no buffers", () => {
