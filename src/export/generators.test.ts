@@ -92,6 +92,61 @@ describe('architecture in the PyTorch script', () => {
   });
 });
 
+describe('the architectures after the lecture in the PyTorch script', () => {
+  it('nn.LayerNorm where batchnorm would sit, or on the block input (pre) or after the sum (post)', () => {
+    const inside = pytorchScript(net({ layernorm: true }), 10);
+    expect(inside).toContain('self.norm = nn.LayerNorm(PIECES * units, eps=1e-5)');
+    expect(inside).toContain('self.pre = self.norm(self.linear(x))');
+    expect(inside).toContain("'layernorm': True,");
+    const pre = pytorchScript(net({ layernorm: true, residual: true, normPosition: 'pre' }), 10);
+    expect(pre).toContain("NORM_AT = 'pre'");
+    expect(pre).toContain("width = {'inside': PIECES * units, 'pre': fan_in, 'post': units}");
+    expect(pre).toContain('self.norm = nn.LayerNorm(width, eps=1e-5)');
+    expect(pre).toContain("return self.norm(x) if self.norm_at == 'pre' else x");
+    expect(pre).toContain("branch = self.norm(total) if self.norm_at == 'post' else total");
+    expect(pre).toContain('HiddenLayer(fan_in, WIDTH, skip=i > 0)');
+  });
+
+  it('the residual forward with alpha: 1, 1/sqrt(depth), or ReZero as an nn.Parameter at 0', () => {
+    const one = pytorchScript(net({ residual: true }), 10);
+    expect(one).toContain('ALPHA = 1.0');
+    expect(one).toContain('total = x + self.alpha * branch');
+    expect(pytorchScript(net({ residual: true, branchScale: 'inv-sqrt-depth' }), 10)).toContain(
+      'ALPHA = 1.0 / math.sqrt(DEPTH)',
+    );
+    const rezero = pytorchScript(net({ residual: true, branchScale: 'rezero' }), 10);
+    expect(rezero).toContain('self.alpha = nn.Parameter(torch.zeros(())) if skip else None');
+    expect(rezero).toContain('nn.init.zeros_(layer.alpha)');
+    expect(pytorchScript(net(), 10)).not.toContain('ALPHA');
+  });
+
+  it('nn.Dropout after the nonlinearity; in the probe only when asked; off while monitoring', () => {
+    const training = pytorchScript(net({ dropout: 0.3 }), 10, SGD);
+    expect(training).toContain('self.dropout = nn.Dropout(p=DROPOUT)');
+    expect(training).toContain('DROPOUT = 0.3');
+    expect(training).toContain('DROPOUT_IN_PROBE = False');
+    expect(training).toContain('set_dropout(model, DROPOUT_IN_PROBE)');
+    expect(training).toMatch(
+      /def monitor[\s\S]*set_dropout\(model, False\)[\s\S]*set_dropout\(model, True\)/,
+    );
+    expect(pytorchScript(net({ dropout: 0.3, dropoutInProbe: true }), 10)).toContain(
+      'DROPOUT_IN_PROBE = True',
+    );
+    expect(pytorchScript(net(), 10)).not.toContain('set_dropout');
+  });
+
+  it('torch.optim.AdamW with weight_decay on the weight matrices when weightDecay > 0', () => {
+    const adamw = pytorchScript(net(), 10, { ...SGD, optimizer: 'adam', weightDecay: 0.01 });
+    expect(adamw).toContain('WEIGHT_DECAY = 0.01');
+    expect(adamw).toContain('torch.optim.AdamW(');
+    expect(adamw).toContain("{'params': weights, 'weight_decay': WEIGHT_DECAY}");
+    expect(adamw).toContain("{'params': others, 'weight_decay': 0.0}");
+    const adam = pytorchScript(net(), 10, { ...SGD, optimizer: 'adam' });
+    expect(adam).not.toContain('AdamW');
+    expect(adam).toContain('torch.optim.Adam(');
+  });
+});
+
 describe('training loop in the PyTorch script', () => {
   it('same optimizer and rates; L2 explicit on weight matrices, no weight_decay', () => {
     const sgd = pytorchScript(net(), 10, SGD);
@@ -155,6 +210,27 @@ describe('NumPy script', () => {
     expect(script).toContain("separators=(',', ':')");
     expect(script).not.toMatch(/import torch/);
     expect(numpyScript(net(), 10)).not.toContain('batchnorm_forward');
+  });
+
+  it('layer normalization, residual blocks and dropout written out by hand', () => {
+    const script = numpyScript(
+      net({
+        layernorm: true,
+        residual: true,
+        normPosition: 'post',
+        dropout: 0.2,
+        dropoutInProbe: true,
+      }),
+      10,
+    );
+    expect(script).toContain('def layernorm_backward(dout, xhat, inv_std)');
+    expect(script).toContain("NORM_AT = 'post'");
+    expect(script).toContain('h = x + np.float32(ALPHA) * h');
+    expect(script).toContain('DROPOUT_IN_PROBE = True');
+    expect(script).not.toContain('batchnorm_forward');
+    expect(numpyScript(net({ residual: true, branchScale: 'rezero' }), 10)).toContain(
+      'ALPHA = 0.0',
+    );
   });
 });
 

@@ -5,7 +5,9 @@
  */
 import type { NetworkConfig } from '../engine/config';
 import { numpyActivationSource } from './numpy-activations';
+import { numpyBlockConstants, numpyLayerSource } from './numpy-blocks';
 import {
+  architectureLine,
   checkExportConfig,
   FINITE_OR_NONE_SOURCE,
   configDict,
@@ -64,34 +66,19 @@ const LSUV_SOURCE = `def lsuv(weights, biases, x):
     """Mishkin & Matas (2016): scale each layer's weights until its linear output has variance 1
     (within LSUV_TOLERANCE, at most LSUV_MAX_ITERATIONS tries), bottom to top, on the probe batch."""
     for i, (weight, bias) in enumerate(zip(weights, biases)):
+        inner = linear_input(i, x) if i < DEPTH else x
         for _ in range(LSUV_MAX_ITERATIONS):
-            variance = float(np.var(x @ weight + bias, dtype=np.float64))
+            variance = float(np.var(inner @ weight + bias, dtype=np.float64))
             if not variance > 0 or not math.isfinite(variance) or abs(variance - 1) < LSUV_TOLERANCE:
                 break
             weight *= np.float32(1 / math.sqrt(variance))
         if i < DEPTH:
-            x = layer_forward(weight, bias, x)[1]`;
-
-const BATCHNORM_SOURCE = `def batchnorm_forward(z):
-    """Batch statistics (population variance); gamma = 1 and beta = 0 at initialization, so the
-    output is x-hat itself. The probe needs no running averages."""
-    mean = z.mean(axis=0, dtype=np.float64)
-    inv_std = 1 / np.sqrt(((z - mean) ** 2).mean(axis=0) + BN_EPS)
-    xhat = ((z - mean) * inv_std).astype(np.float32)
-    return xhat, (xhat, inv_std.astype(np.float32))
-
-
-def batchnorm_backward(dout, xhat, inv_std):
-    rows = dout.shape[0]
-    sum_dout = dout.sum(axis=0, dtype=np.float64)
-    sum_dout_xhat = (dout * xhat).sum(axis=0, dtype=np.float64)
-    dz = (inv_std / rows) * (rows * dout - sum_dout - xhat * sum_dout_xhat)
-    return dz.astype(np.float32)`;
+            x = layer_forward(i, weight, bias, x)[0]  # no dropout, as the page calibrates`;
 
 function statisticsSource(network: NetworkConfig): string {
   const band = saturationBand(network.activation);
   const saturated = band
-    ? `float(np.mean((h < ${band[0]}) | (h > ${band[1]})))`
+    ? `float(np.mean((f < ${band[0]}) | (f > ${band[1]})))`
     : `0.0  # saturation is defined for tanh and sigmoid only`;
   const dead = countsDeadUnits(network.activation)
     ? 'float(np.mean(~(pre > 0).any(axis=0)))  # units never positive on the batch'
@@ -105,7 +92,8 @@ function statisticsSource(network: NetworkConfig): string {
     return {'mean': float(finite.mean()), 'std': float(finite.std())}, int(flat.size - finite.size)
 
 
-def layer_statistics(number, pre, h, grad_h, weight, grad_weight):
+def layer_statistics(number, pre, f, h, grad_h, weight, grad_weight):
+    """pre: the nonlinearity's input, f: its output (saturation), h: the layer's output."""
     preact, preact_bad = moments(pre)
     act, act_bad = moments(h)
     grad_act, grad_act_bad = moments(grad_h)
@@ -131,13 +119,10 @@ export function numpyScript(network: NetworkConfig, batch: number): string {
   checkExportConfig(network, batch);
   const bn = network.batchnorm;
   const lsuv = network.init === 'lsuv';
-  const forwardNorm = bn
-    ? ['    pre, norm = batchnorm_forward(z)', '    return pre, activate(pre), norm']
-    : ['    return z, activate(z), None'];
   return `#!/usr/bin/env python3
 """Activation Lab's probe in NumPy only (exported from the page).
 
-Network: ${network.depth} hidden layers x ${network.width} units, ${network.activation}, batchnorm ${bn ? 'on' : 'off'}, input ${network.inputDim}, ${network.classes} classes, seed ${network.seed}.
+Network: ${network.depth} hidden layers x ${network.width} units, ${network.activation}, batchnorm ${bn ? 'on' : 'off'}, input ${network.inputDim}, ${network.classes} classes, seed ${network.seed}.${architectureLine(network)}
 Initialization: ${initDescription(network)};
 hidden biases ${network.biasInit ?? 0}, output biases 0.
 Probe: X ~ N(0,1) [${batch} x ${network.inputDim}], uniformly random labels, one forward and backward pass
@@ -160,7 +145,8 @@ CLASSES = CONFIG['classes']
 BATCH = CONFIG['batch']
 BIAS_INIT = CONFIG['biasInit']
 PIECES = ${pieces(network.activation)}  # linear outputs per unit${network.activation === 'maxout' ? ' (maxout: two pieces)' : ''}
-${bn ? 'BN_EPS = 1e-5\n' : ''}${lsuv ? 'LSUV_TOLERANCE = 0.05\nLSUV_MAX_ITERATIONS = 10\n' : ''}
+${numpyBlockConstants(network)}
+${lsuv ? 'LSUV_TOLERANCE = 0.05\nLSUV_MAX_ITERATIONS = 10\n' : ''}
 rng = np.random.default_rng(CONFIG['seed'])
 
 
@@ -170,10 +156,7 @@ ${numpyActivationSource(network.activation)}
 ${initSource(network)}
 
 
-${bn ? BATCHNORM_SOURCE + '\n\n\n' : ''}def layer_forward(weight, bias, x):
-    """Linear map, ${bn ? 'batchnorm, ' : ''}nonlinearity: returns (pre-activation, activation, ${bn ? 'batchnorm cache' : 'None'})."""
-    z = x @ weight + bias
-${forwardNorm.join('\n')}
+${numpyLayerSource(network)}
 
 
 def initialize(x):
@@ -211,14 +194,12 @@ def probe():
     labels = rng.integers(0, CLASSES, size=BATCH)
     weights, biases = initialize(x)
     non_finite = None
-    inputs, pres, acts, norms = [], [], [], []
+    caches, acts = [], []
     h = x
     for i in range(DEPTH):
-        inputs.append(h)
-        pre, h, norm = layer_forward(weights[i], biases[i], h)
-        pres.append(pre)
+        h, cache = layer_forward(i, weights[i], biases[i], h, dropout=DROPOUT_IN_PROBE)
+        caches.append(cache)
         acts.append(h)
-        norms.append(norm)
         if non_finite is None and not np.isfinite(h).all():
             non_finite = {'phase': 'forward', 'layer': i + 1}
     loss, dlogits = softmax_cross_entropy(h @ weights[DEPTH] + biases[DEPTH], labels)
@@ -228,17 +209,17 @@ def probe():
     dh = dlogits @ weights[DEPTH].T
     for i in reversed(range(DEPTH)):
         grad_acts[i] = dh
-        dz = activate_backward(pres[i], acts[i], dh)
-${bn ? '        dz = batchnorm_backward(dz, *norms[i])\n' : ''}        grad_weights[i] = inputs[i].T @ dz
+        grad_weights[i], dh = layer_backward(i, weights[i], caches[i], dh)
         if non_finite is None and not np.isfinite(grad_weights[i]).all():
             non_finite = {'phase': 'backward', 'layer': i + 1}
-        if i > 0:
-            dh = dz @ weights[i].T
     result = {
         'config': CONFIG,
         'loss': loss,
         'layers': [
-            layer_statistics(i + 1, pres[i], acts[i], grad_acts[i], weights[i], grad_weights[i])
+            layer_statistics(
+                i + 1, caches[i]['pre'], caches[i]['f'], acts[i], grad_acts[i], weights[i],
+                grad_weights[i],
+            )
             for i in range(DEPTH)
         ],
     }

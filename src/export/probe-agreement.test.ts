@@ -62,6 +62,37 @@ const CASES: [string, Partial<NetworkConfig>][] = [
   ['leaky-relu+he, bias −1', { activation: 'leaky-relu', init: 'he', biasInit: -1 }],
   ['tanh+lsuv', { activation: 'tanh', init: 'lsuv' }],
   ['gelu+orthogonal+bn', { activation: 'gelu', init: 'orthogonal', batchnorm: true }],
+  // After the lecture: residual blocks (α, the norm's kind and place), dropout in the probe.
+  ['relu+he, residual', { activation: 'relu', init: 'he', residual: true }],
+  [
+    'tanh+xavier, residual 1/√L, layernorm pre',
+    { residual: true, branchScale: 'inv-sqrt-depth', layernorm: true, normPosition: 'pre' },
+  ],
+  [
+    'relu+he, ReZero, layernorm post',
+    {
+      activation: 'relu',
+      init: 'he',
+      residual: true,
+      branchScale: 'rezero',
+      layernorm: true,
+      normPosition: 'post',
+    },
+  ],
+  ['gelu+he, layernorm inside', { activation: 'gelu', init: 'he', layernorm: true }],
+  [
+    'maxout+lsuv, residual, batchnorm pre',
+    { activation: 'maxout', init: 'lsuv', residual: true, batchnorm: true, normPosition: 'pre' },
+  ],
+  [
+    'relu+he, dropout 0.3 in the probe',
+    { activation: 'relu', init: 'he', dropout: 0.3, dropoutInProbe: true },
+  ],
+  ['tanh+xavier, dropout 0.5 (training only)', { dropout: 0.5 }],
+  [
+    'relu+he, residual, dropout 0.2 in the probe',
+    { activation: 'relu', init: 'he', residual: true, dropout: 0.2, dropoutInProbe: true },
+  ],
 ];
 
 interface Comparison {

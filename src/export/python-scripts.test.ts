@@ -11,7 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACTIVATIONS, INITS, type NetworkConfig, OPTIMIZERS } from '../engine/config';
+import {
+  ACTIVATIONS,
+  BRANCH_SCALES,
+  INITS,
+  type NetworkConfig,
+  NORM_POSITIONS,
+  OPTIMIZERS,
+} from '../engine/config';
 import { probeJsonProblems } from './json';
 import { numpyScript } from './numpy';
 import { pytorchScript, type PytorchTraining } from './pytorch';
@@ -84,6 +91,38 @@ const COMBINATIONS = ACTIVATIONS.flatMap((activation) =>
 );
 const comboName = (c: NetworkConfig) => `${c.activation}_${c.init}_${c.batchnorm ? 'bn' : 'nobn'}`;
 
+/**
+ * Every architecture after the lecture: residual (off, or each branch scale) × normalization
+ * (none, batch, layer) × its place (pre and post with residual only) × dropout (none, training
+ * only, in the probe too); the activations and inits taken in turn.
+ */
+const ARCHITECTURES: NetworkConfig[] = (() => {
+  const list: NetworkConfig[] = [];
+  const scales = [undefined, ...BRANCH_SCALES] as const;
+  const norms = [{}, { batchnorm: true }, { layernorm: true }];
+  const dropouts = [{}, { dropout: 0.2 }, { dropout: 0.2, dropoutInProbe: true }];
+  for (const scale of scales)
+    for (const norm of norms)
+      for (const place of NORM_POSITIONS) {
+        const residual = scale !== undefined;
+        const hasNorm = 'batchnorm' in norm || 'layernorm' in norm;
+        if ((place !== 'inside' && !residual) || (place !== 'inside' && !hasNorm)) continue;
+        for (const dropout of dropouts) {
+          const i = list.length;
+          const base = tiny(ACTIVATIONS[i % ACTIVATIONS.length], INITS[i % INITS.length], false);
+          list.push({
+            ...base,
+            ...norm,
+            ...dropout,
+            ...(residual ? { residual, branchScale: scale, normPosition: place } : {}),
+          });
+        }
+      }
+  return list;
+})();
+const architectureName = (c: NetworkConfig, i: number) =>
+  `arch${i}_${c.residual ? `res-${c.branchScale}` : 'plain'}_${c.batchnorm ? 'bn' : c.layernorm ? 'ln' : 'nonorm'}-${c.normPosition ?? 'inside'}_drop${c.dropout ?? 0}${c.dropoutInProbe ? 'probe' : ''}`;
+
 describe('PyTorch script', () => {
   // Each combination with a training loop (optimizers in turn) and once more probe-only.
   const files = COMBINATIONS.flatMap((config, i) => {
@@ -118,10 +157,23 @@ describe('PyTorch script', () => {
       dataset: 'digits',
     }),
   );
+  // Each architecture with Adam (AdamW every other one) and probe-only.
+  const architectures = ARCHITECTURES.flatMap((config, i) => {
+    const base = join(dir, `torch_${architectureName(config, i)}`);
+    const training = { optimizer: 'adam', learningRate: 0.01, l2: 0, batchSize: 8, steps: 3 };
+    const weightDecay = i % 2 ? 0.01 : 0;
+    writeFileSync(
+      `${base}_train.py`,
+      pytorchScript(config, 32, { ...training, weightDecay } as PytorchTraining),
+    );
+    writeFileSync(`${base}.py`, pytorchScript(config, 32));
+    return [`${base}_train.py`, `${base}.py`];
+  });
+  files.push(...architectures);
   const all = [...files, ...planar, digits];
 
   it.skipIf(!python)(
-    `compiles for every activation × init × batchnorm (${all.length} scripts)${skipped(python, 'python3')}`,
+    `compiles for every activation × init × batchnorm and every architecture after the lecture (${all.length} scripts)${skipped(python, 'python3')}`,
     async () => {
       if (!python) return; // (narrowing: skipped above)
       const compile =
@@ -153,16 +205,18 @@ describe('PyTorch script', () => {
 
 describe('NumPy script', () => {
   it.skipIf(!numpyPython)(
-    `runs and prints a probe result for every activation × init × batchnorm${skipped(numpyPython, 'numpy')}`,
+    `runs and prints a probe result for every activation × init × batchnorm and architecture${skipped(numpyPython, 'numpy')}`,
     async () => {
       if (!numpyPython) return; // (narrowing: skipped above)
-      const paths = COMBINATIONS.map((config) => {
-        const path = join(dir, `numpy_${comboName(config)}.py`);
+      const configs = [...COMBINATIONS, ...ARCHITECTURES];
+      const paths = configs.map((config, i) => {
+        const name = i < COMBINATIONS.length ? comboName(config) : architectureName(config, i);
+        const path = join(dir, `numpy_${name}.py`);
         writeFileSync(path, numpyScript(config, 32));
         return path;
       });
       const printed = await runScripts(numpyPython, paths);
-      COMBINATIONS.forEach((config, i) => {
+      configs.forEach((config, i) => {
         const result = JSON.parse(printed[paths[i]]);
         expect(probeJsonProblems(result), paths[i]).toEqual([]);
         expect(result.config).toMatchObject({ ...config, batch: 32, backend: 'numpy' });

@@ -43,6 +43,34 @@ export function pieces(activation: ActivationName): 1 | 2 {
   return activation === 'maxout' ? 2 : 1;
 }
 
+/** The settings after the lecture that `network` holds (the lecture's network holds none). */
+function afterLectureEntries(network: NetworkConfig): [string, string][] {
+  const { residual, branchScale, layernorm, normPosition, dropout, dropoutInProbe } = network;
+  const entries: [string, string | null][] = [
+    ['residual', residual === undefined ? null : pyBool(residual)],
+    ['branchScale', branchScale === undefined ? null : pyString(branchScale)],
+    ['layernorm', layernorm === undefined ? null : pyBool(layernorm)],
+    ['normPosition', normPosition === undefined ? null : pyString(normPosition)],
+    ['dropout', dropout === undefined ? null : pyFloat(dropout)],
+    ['dropoutInProbe', dropoutInProbe === undefined ? null : pyBool(dropoutInProbe)],
+  ];
+  return entries.filter((entry): entry is [string, string] => entry[1] !== null);
+}
+
+/** What came after the lecture, for the scripts' headers ('' for the lecture's network). */
+export function architectureLine(network: NetworkConfig): string {
+  const parts: string[] = [];
+  const place = network.normPosition ?? 'inside';
+  if (network.layernorm) parts.push(`layer normalization (${place})`);
+  else if (network.batchnorm && place !== 'inside') parts.push(`batchnorm ${place}`);
+  if (network.residual) parts.push(`residual connections, alpha ${network.branchScale ?? 'one'}`);
+  if (network.dropout)
+    parts.push(
+      `dropout ${network.dropout} (${network.dropoutInProbe ? 'in the probe too' : 'training only'})`,
+    );
+  return parts.length ? `\nAlso: ${parts.join(', ')}.` : '';
+}
+
 /** The Python `CONFIG` dict: the probe format's "config" object (NetworkConfig, batch, backend). */
 export function configDict(network: NetworkConfig, batch: number, backend: string): string {
   const entries: [string, string][] = [
@@ -54,6 +82,7 @@ export function configDict(network: NetworkConfig, batch: number, backend: strin
     ['initScale', pyFloat(network.initScale)],
     ['biasInit', pyFloat(network.biasInit ?? 0)],
     ['batchnorm', pyBool(network.batchnorm)],
+    ...afterLectureEntries(network),
     ['classes', pyInt(network.classes)],
     ['seed', pyInt(network.seed)],
     ['batch', pyInt(batch)],

@@ -59,6 +59,35 @@ const CASES: [string, Partial<NetworkConfig>][] = [
   ['gelu+he', { activation: 'gelu', init: 'he' }],
   ['gelu+small+bn', { activation: 'gelu', init: 'small', batchnorm: true }],
   ['tanh+torch-default+bn', { activation: 'tanh', init: 'torch-default', batchnorm: true }],
+  // After the lecture: nn.LayerNorm, nn.Dropout, the residual forward with α (ReZero's a
+  // parameter), the norm before the branch or after the sum.
+  [
+    'relu+he+res 1/√L',
+    { activation: 'relu', init: 'he', residual: true, branchScale: 'inv-sqrt-depth' },
+  ],
+  [
+    'tanh+xavier+res+ln pre',
+    { activation: 'tanh', init: 'xavier', residual: true, layernorm: true, normPosition: 'pre' },
+  ],
+  [
+    'relu+he+rezero+ln post',
+    {
+      activation: 'relu',
+      init: 'he',
+      residual: true,
+      branchScale: 'rezero',
+      layernorm: true,
+      normPosition: 'post',
+    },
+  ],
+  [
+    'relu+he+bn+res+post',
+    { activation: 'relu', init: 'he', residual: true, batchnorm: true, normPosition: 'post' },
+  ],
+  [
+    'silu+he+dropout in probe',
+    { activation: 'silu', init: 'he', dropout: 0.25, dropoutInProbe: true },
+  ],
 ];
 
 /**

@@ -3,6 +3,7 @@
  * each init written with the exact scale src/engine/init.ts uses.
  */
 import type { ActivationName, NetworkConfig } from '../engine/config';
+import { hiddenLayerSource } from './pytorch-blocks';
 import { orthogonalGainOf, pyFloat, weightStdComment, weightStdFunction } from './python';
 
 const ACTIVATION_MODULES: Record<ActivationName, string> = {
@@ -29,36 +30,18 @@ const MAXOUT_MODULE = `class Maxout(nn.Module):
 `;
 
 export function modelSource(network: NetworkConfig): string {
-  const norm = network.batchnorm
-    ? [
-        "        # PyTorch's defaults, spelled out: the page uses the same (running var unbiased).",
-        '        self.norm = nn.BatchNorm1d(PIECES * units, eps=1e-5, momentum=0.1)',
-      ]
-    : ['        self.norm = nn.Identity()  # batch normalization off'];
-  return `${network.activation === 'maxout' ? MAXOUT_MODULE : ''}class HiddenLayer(nn.Module):
-    """Linear -> ${network.batchnorm ? 'BatchNorm1d' : '(no batchnorm)'} -> ${network.activation}. Keeps its last pre-activation (the input of the
-    nonlinearity${network.batchnorm ? ', after batchnorm' : ''}) and activation for the statistics."""
-
-    def __init__(self, fan_in, units):
-        super().__init__()
-        self.units = units
-        self.linear = nn.Linear(fan_in, PIECES * units)
-${norm.join('\n')}
-        self.act = ${ACTIVATION_MODULES[network.activation]}
-
-    def forward(self, x):
-        self.pre = self.norm(self.linear(x))
-        self.out = self.act(self.pre)
-        if self.out.requires_grad:
-            self.out.retain_grad()  # keep dL/dh for the statistics
-        return self.out
+  const maxout = network.activation === 'maxout' ? MAXOUT_MODULE : '';
+  const skip = network.residual ? 'i > 0' : 'False';
+  return `${maxout}${hiddenLayerSource(network, ACTIVATION_MODULES[network.activation])}
 
 
 class MLP(nn.Module):
     def __init__(self):
         super().__init__()
         fan_ins = [INPUT_DIM] + [WIDTH] * (DEPTH - 1)
-        self.hidden = nn.ModuleList(HiddenLayer(fan_in, WIDTH) for fan_in in fan_ins)
+        self.hidden = nn.ModuleList(
+            HiddenLayer(fan_in, WIDTH, skip=${skip}) for i, fan_in in enumerate(fan_ins)
+        )
         self.output = nn.Linear(WIDTH, CLASSES)
 
     def forward(self, x):
@@ -67,7 +50,8 @@ class MLP(nn.Module):
         return self.output(x)
 
     def weight_matrices(self):
-        """What L2 and the update:data ratio cover: weight matrices, not biases, gamma or beta."""
+        """What L2, weight decay and update:data cover: weight matrices, not biases, gamma, beta
+        or alpha."""
         return [layer.linear.weight for layer in self.hidden] + [self.output.weight]`;
 }
 
@@ -134,11 +118,42 @@ def lsuv(model, x):
     linear output has variance 1 on x (within LSUV_TOLERANCE, at most LSUV_MAX_ITERATIONS tries),
     bottom to top."""
     for layer in model.hidden:
-        rescale_to_unit_variance(layer.linear, x)
+        rescale_to_unit_variance(layer.linear, LINEAR_INPUT)
         x = layer(x)  # training mode: batchnorm (if on) uses this batch's statistics
         if BATCHNORM:
             layer.norm.reset_running_stats()
     rescale_to_unit_variance(model.output, x)`;
+
+/** LSUV measures the linear map's output, on the pre-norm's output where the norm sits there. */
+function lsuvSource(network: NetworkConfig): string {
+  const source = LSUV_SOURCE.replace(
+    'LINEAR_INPUT',
+    network.residual ? 'layer.linear_input(x)' : 'x',
+  );
+  // Dropout off while calibrating (the engine's LSUV pass has none), back on for training.
+  return network.dropout
+    ? source
+        .replace(
+          '    for layer in model.hidden:\n',
+          '    set_dropout(model, False)\n    for layer in model.hidden:\n',
+        )
+        .replace(/\n$/, '') + '\n    set_dropout(model, True)'
+    : source;
+}
+
+/** What `initialize` resets beside the weights and biases: norms' gamma and beta, ReZero's alpha. */
+function resetLines(network: NetworkConfig): string {
+  const lines: string[] = [];
+  if (network.batchnorm)
+    lines.push('layer.norm.reset_parameters()  # gamma 1, beta 0, running mean 0 and var 1');
+  if (network.layernorm) lines.push('layer.norm.reset_parameters()  # gamma 1, beta 0');
+  if (network.residual && network.branchScale === 'rezero')
+    lines.push(
+      'if layer.alpha is not None:',
+      '    nn.init.zeros_(layer.alpha)  # ReZero starts at 0',
+    );
+  return lines.map((line) => `\n        ${line}`).join('');
+}
 
 export function initSource(network: NetworkConfig): string {
   const lsuv = network.init === 'lsuv';
@@ -146,14 +161,14 @@ export function initSource(network: NetworkConfig): string {
   return `${initWeightSource(network)}
 
 
-${lsuv ? LSUV_SOURCE + '\n\n\n' : ''}@torch.no_grad()
+${lsuv ? lsuvSource(network) + '\n\n\n' : ''}@torch.no_grad()
 def initialize(model, x):
     """The page's initialization${lsuv ? ' (x: the batch LSUV calibrates on)' : ' (x is not used: only LSUV needs data)'}."""
     model.train()
     for layer in model.hidden:
         # fan_out is the layer's units (also for maxout, whose linear map has 2 * units columns).
         init_weight(layer.linear.weight, fan_out=layer.units)
-        nn.init.constant_(layer.linear.bias, BIAS_INIT)  # ${bias}, not PyTorch's default uniform bias${network.batchnorm ? '\n        layer.norm.reset_parameters()  # gamma 1, beta 0, running mean 0 and var 1' : ''}
+        nn.init.constant_(layer.linear.bias, BIAS_INIT)  # ${bias}, not PyTorch's default uniform bias${resetLines(network)}
     init_weight(model.output.weight, fan_out=CLASSES)  # the output layer gets the same scheme
     nn.init.zeros_(model.output.bias)${lsuv ? '\n    lsuv(model, x)' : ''}`;
 }

@@ -40,9 +40,10 @@ export function resolveTraining(
   if (!Number.isInteger(steps) || steps < 1 || steps > MAX_TRAINING_STEPS)
     throw new ConfigError('steps', `must be a whole number from 1 to 10000000, got ${steps}`);
   const data = resolveData(network, training.dataset);
-  const { optimizer, learningRate, l2, batchSize } = training;
-  const summary = `${optimizer}, learning rate ${learningRate}, L2 ${l2}, batch ${batchSize}, ${steps} steps on ${dataSummary(data)}`;
-  return { optimizer, learningRate, l2, batchSize, steps, data, summary };
+  const { optimizer, learningRate, l2, batchSize, weightDecay } = training;
+  const decay = weightDecay ? `, weight decay ${weightDecay} (AdamW)` : '';
+  const summary = `${optimizer}${decay}, learning rate ${learningRate}, L2 ${l2}, batch ${batchSize}, ${steps} steps on ${dataSummary(data)}`;
+  return { optimizer, learningRate, l2, batchSize, weightDecay, steps, data, summary };
 }
 
 function optimizerSource(training: ResolvedTraining): string {
@@ -65,6 +66,7 @@ function optimizerSource(training: ResolvedTraining): string {
         `    return torch.optim.SGD(model.parameters(), lr=LEARNING_RATE, momentum=${pyFloat(MOMENTUM)})`,
       ].join('\n');
     case 'adam':
+      if (training.weightDecay) return adamwSource();
       return [
         header,
         noDecay,
@@ -73,6 +75,23 @@ function optimizerSource(training: ResolvedTraining): string {
         '    )',
       ].join('\n');
   }
+}
+
+/** AdamW on the weight matrices only, as the page decays them (not biases, gamma, beta, alpha). */
+function adamwSource(): string {
+  return `def make_optimizer(model):
+    # AdamW (Loshchilov & Hutter, 2019): each step also w <- w - lr * WEIGHT_DECAY * w, decoupled
+    # from the gradient; L2, if any, stays an explicit term of the loss (l2_penalty), as on the page.
+    weights = model.weight_matrices()
+    decayed = {id(w) for w in weights}
+    others = [p for p in model.parameters() if id(p) not in decayed]
+    groups = [
+        {'params': weights, 'weight_decay': WEIGHT_DECAY},
+        {'params': others, 'weight_decay': 0.0},
+    ]
+    return torch.optim.AdamW(
+        groups, lr=LEARNING_RATE, betas=(${pyFloat(ADAM_BETA1)}, ${pyFloat(ADAM_BETA2)}), eps=${pyFloat(ADAM_EPS)}
+    )`;
 }
 
 function monitorLines(network: NetworkConfig): string {
@@ -119,10 +138,10 @@ def monitor(model, x):
     training mode, as on the page; its running averages are put back afterwards."""
     norms = [layer.norm for layer in model.hidden] if BATCHNORM else []
     saved = [(norm.running_mean.clone(), norm.running_var.clone()) for norm in norms]
-    model.train()
+    model.train()MONITOR_DROPOUT_OFF
     model(x)
     dead = [dead_fraction(layer.pre) for layer in model.hidden]
-    saturated = [saturated_fraction(layer.out) for layer in model.hidden]
+    saturated = [saturated_fraction(layer.f) for layer in model.hidden]MONITOR_DROPOUT_ON
     for norm, (mean, var) in zip(norms, saved):
         norm.running_mean.copy_(mean)
         norm.running_var.copy_(var)
@@ -205,6 +224,14 @@ def run_steps(model, optimizer, steps, recorder, data, monitor_x, generator):
         if logging:
             report(step, loss.item(), accuracy, model, before, monitor_x, validation_x, validation_y)`;
 
+/** The loop; with dropout, the monitoring batch runs without it (as the page's trainer does). */
+function loopSource(network: NetworkConfig, monitorPrint: string): string {
+  const dropout = Boolean(network.dropout);
+  return LOOP_SOURCE.replace('MONITOR_PRINT', monitorPrint)
+    .replace('MONITOR_DROPOUT_OFF', dropout ? '\n    set_dropout(model, False)' : '')
+    .replace('MONITOR_DROPOUT_ON', dropout ? '\n    set_dropout(model, True)' : '');
+}
+
 /** The training section of the script: constants, data, optimizer, loop. */
 export function trainingSource(network: NetworkConfig, training: ResolvedTraining): string {
   const monitorPrint =
@@ -217,7 +244,7 @@ export function trainingSource(network: NetworkConfig, training: ResolvedTrainin
 OPTIMIZER = ${pyString(training.optimizer)}
 LEARNING_RATE = ${pyFloat(training.learningRate)}
 L2 = ${pyFloat(training.l2)}
-BATCH_SIZE = ${pyInt(training.batchSize)}
+${training.weightDecay ? `WEIGHT_DECAY = ${pyFloat(training.weightDecay)}  # AdamW's, on the weight matrices\n` : ''}BATCH_SIZE = ${pyInt(training.batchSize)}
 STEPS = ${pyInt(training.steps)}
 MONITOR_ROWS = ${pyInt(MONITOR_ROWS)}  # the fixed batch the page measures dead and saturated units on
 ${dataGap}${data}
@@ -226,5 +253,5 @@ ${dataGap}${data}
 ${optimizerSource(training)}
 
 
-${LOOP_SOURCE.replace('MONITOR_PRINT', monitorPrint)}`;
+${loopSource(network, monitorPrint)}`;
 }

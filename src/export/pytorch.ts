@@ -4,9 +4,11 @@
  * (given a training configuration) the training loop with the same optimizer and rates.
  */
 import type { NetworkConfig } from '../engine/config';
+import { blockConstants, SET_DROPOUT_SOURCE } from './pytorch-blocks';
 import { initSource, modelSource } from './pytorch-model';
 import { type PytorchTraining, resolveTraining, trainingSource } from './pytorch-training';
 import {
+  architectureLine,
   checkExportConfig,
   FINITE_OR_NONE_SOURCE,
   configDict,
@@ -56,7 +58,7 @@ def layer_statistics(number, layer):
         'layer': number,
         'preact': preact,
         'act': act,
-        'saturated': saturated_fraction(layer.out.detach()),
+        'saturated': saturated_fraction(layer.f.detach()),  # the nonlinearity's own output
         'dead': dead_fraction(layer.pre.detach()),
         'grad_act_std': grad_act['std'],
         'grad_w_std': grad_w['std'],
@@ -91,7 +93,8 @@ function recorderSource(network: NetworkConfig): string {
     return lambda model, every: Recorder(model, every=every, path=path, config=CONFIG)`;
 }
 
-const PROBE_SOURCE = `def probe(record=None):
+const PROBE_SOURCE = `PROBE_DROPOUT
+def probe(record=None):
     """The lecture's experiment: X ~ N(0,1), uniformly random labels, one forward and backward pass
     (softmax cross-entropy averaged over the batch), batchnorm on batch statistics. record: from
     recorder_for, to write that pass as a recording too."""
@@ -101,7 +104,7 @@ const PROBE_SOURCE = `def probe(record=None):
     model = MLP()
     initialize(model, x)
     recorder = record(model, every=1) if record else None
-    model.train()
+    model.train()SET_DROPOUT
     loss = F.cross_entropy(model(x), labels)
     loss.backward()
     if recorder is not None:
@@ -123,6 +126,14 @@ def print_probe(result):
             f" {s['act']['mean']:9.3g} {s['act']['std']:9.3g} {s['saturated']:10.1%} {s['dead']:6.1%}"
             f" {s['grad_act_std']:10.3g} {s['grad_w_std']:10.3g} {s['w_std']:9.3g}"
         )`;
+
+/** The probe, with dropout's modules on or off as DROPOUT_IN_PROBE says. */
+function probeSource(network: NetworkConfig): string {
+  return PROBE_SOURCE.replace(
+    'PROBE_DROPOUT\n',
+    network.dropout ? `${SET_DROPOUT_SOURCE}\n\n\n` : '',
+  ).replace('SET_DROPOUT', network.dropout ? '\n    set_dropout(model, DROPOUT_IN_PROBE)' : '');
+}
 
 export function pytorchScript(
   network: NetworkConfig,
@@ -168,7 +179,7 @@ export function pytorchScript(
   return `#!/usr/bin/env python3
 """Activation Lab experiment as PyTorch (exported from the page).
 
-Network: ${network.depth} hidden layers x ${network.width} units, ${network.activation}, batchnorm ${network.batchnorm ? 'on' : 'off'}, input ${network.inputDim}, ${network.classes} classes, seed ${network.seed}.
+Network: ${network.depth} hidden layers x ${network.width} units, ${network.activation}, batchnorm ${network.batchnorm ? 'on' : 'off'}, input ${network.inputDim}, ${network.classes} classes, seed ${network.seed}.${architectureLine(network)}
 Initialization: ${initDescription(network)};
 hidden biases ${network.biasInit ?? 0}, output biases 0.
 Probe: X ~ N(0,1) [${batch} x ${network.inputDim}], uniformly random labels, one forward and backward pass.
@@ -203,7 +214,7 @@ BATCHNORM = CONFIG['batchnorm']
 BIAS_INIT = CONFIG['biasInit']
 PROBE_BATCH = CONFIG['batch']
 PIECES = ${pieces(network.activation)}  # linear outputs per unit${network.activation === 'maxout' ? ' (maxout: two pieces)' : ''}
-${lsuv ? 'LSUV_TOLERANCE = 0.05\nLSUV_MAX_ITERATIONS = 10\n' : ''}
+${blockConstants(network)}${lsuv ? 'LSUV_TOLERANCE = 0.05\nLSUV_MAX_ITERATIONS = 10\n' : ''}
 
 ${modelSource(network)}
 
@@ -217,7 +228,7 @@ ${statisticsSource(network)}
 ${recorderSource(network)}
 
 
-${PROBE_SOURCE}
+${probeSource(network)}
 ${resolved ? '\n\n' + trainingSource(network, resolved) + '\n' : ''}
 
 def main():
