@@ -154,3 +154,34 @@ export function drawSeries(
       .attr('stroke-width', hollow ? 1.5 : 1);
   });
 }
+
+/**
+ * One transparent column per layer over the plot, carrying data-layer, so a panel can find the
+ * layer under a click by delegation (the chart stays a function of its data). `active` (a layer
+ * chosen from the keyboard) is tinted, so the focus shows on the chart itself.
+ */
+export function drawLayerColumns(
+  parent: Group,
+  layers: number,
+  x: Scale,
+  frame: Frame,
+  active: number | null,
+): void {
+  const width = layers > 1 ? Math.abs(x(2) - x(1)) : frame.right - frame.left;
+  const left = (d: number) => Math.max(frame.left, x(d) - width / 2);
+  const right = (d: number) => Math.min(frame.right, x(d) + width / 2);
+  const columns = Array.from({ length: layers }, (_, i) => i + 1);
+  child(parent, 'g', 'layer-columns')
+    .selectAll<SVGRectElement, number>('rect')
+    .data(columns, (d) => d)
+    .join('rect')
+    .attr('class', (d) => (d === active ? 'layer-column active' : 'layer-column'))
+    .attr('data-layer', (d) => d)
+    .attr('x', left)
+    .attr('width', (d) => Math.max(0, right(d) - left(d)))
+    .attr('y', frame.top)
+    .attr('height', Math.max(0, frame.bottom - frame.top))
+    .style('fill', (d) => (d === active ? chartColors.text : 'transparent'))
+    .style('fill-opacity', (d) => (d === active ? 0.12 : null))
+    .style('cursor', 'pointer');
+}

@@ -10,10 +10,12 @@ import { EmbedStrip } from './EmbedStrip';
 import { Controls } from './Controls';
 import { DepthChartPanel } from './DepthChartPanel';
 import { DiagnosisPanel } from './DiagnosisPanel';
+import { GradientFlowPanel } from './GradientFlowPanel';
 import { LayerGrid } from './LayerGrid';
 import { StatsTable } from './StatsTable';
 import { TrainingControls } from './TrainingControls';
 import { OpenRecording } from './recording/OpenRecording';
+import './layer-overview.css';
 
 // What the first view does not show loads when it is first needed: the training panels (the
 // training view, preprocessing, babysitting, search) when training starts, the tour (its texts,
@@ -101,13 +103,17 @@ function FullApp() {
   );
 }
 
-/** The lab's own network: diagnosis, depth chart, training, compare, layers, table, share. */
+/**
+ * The lab's own network: diagnosis, depth chart and gradient flow (the overview), training,
+ * compare, layers, table, share.
+ */
 function LabPanels({ training }: { training: boolean }) {
   return (
     <>
-      <div className="overview">
+      <div className="overview with-flow">
         <DiagnosisPanel />
         <DepthChartPanel />
+        <GradientFlowPanel />
       </div>
       {training && (
         <Suspense fallback={null}>
