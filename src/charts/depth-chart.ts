@@ -7,6 +7,7 @@ import { decadeDomain, decadeTicks, integerTicks } from './ticks';
 import type { Size } from './types';
 import {
   drawAxisTitles,
+  drawLayerColumns,
   drawSeries,
   drawXAxis,
   drawYAxis,
@@ -35,6 +36,10 @@ export interface DepthChartCompare {
 export interface DepthChartOptions {
   /** A second configuration (A/B compare): same hues, dotted lines and hollow markers. */
   compare?: DepthChartCompare | null;
+  /** Columns carrying data-layer, for a panel that shows the layer clicked. */
+  interactive?: boolean;
+  /** A layer chosen from the keyboard, tinted on the chart. */
+  active?: number | null;
 }
 
 /** Dotted, so it never reads as the dashed theory; hollow markers say the same without colour. */
@@ -203,6 +208,7 @@ export function drawDepthChart(
     { key: 'grad', color: chartColors.grad, points: points(data.gradStd, layers), marker: 'dot' },
   );
   drawSeries(plot, series, x, toY, radius);
+  if (options.interactive) drawLayerColumns(plot, layers, x, frame, options.active ?? null);
 
   child(plot, 'text', 'empty')
     .attr('display', domain ? 'none' : null)

@@ -1,17 +1,23 @@
 /** Std of activations and gradients per layer (log axis) with the mean-field theory beside them. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { type DepthChartCompare, drawDepthChart, type DepthChartData } from '../charts/depth-chart';
 import type { Size } from '../charts/types';
 import { useResults } from '../store/results';
 import { ChartExport } from './ChartExport';
+import { LayerNav } from './LayerNav';
+import { layerAt, showLayer } from './show-layer';
 import { useChart } from './useChart';
 
 function drawWithCompare(
   svg: SVGSVGElement,
-  input: { data: DepthChartData; compare: DepthChartCompare | null },
+  input: { data: DepthChartData; compare: DepthChartCompare | null; active: number | null },
   size: Size,
 ) {
-  drawDepthChart(svg, input.data, size, { compare: input.compare });
+  drawDepthChart(svg, input.data, size, {
+    compare: input.compare,
+    interactive: true,
+    active: input.active,
+  });
 }
 
 export function DepthChartPanel() {
@@ -33,6 +39,7 @@ export function DepthChartPanel() {
     [layers, theory, gradTheory, noTheory, status],
   );
   const pinned = useResults((s) => s.pinned);
+  const [active, setActive] = useState<number | null>(null);
   const input = useMemo(
     () => ({
       data,
@@ -45,8 +52,9 @@ export function DepthChartPanel() {
             ),
           }
         : null,
+      active,
     }),
-    [data, pinned],
+    [data, pinned, active],
   );
   const ref = useChart(drawWithCompare, input, 230);
   return (
@@ -55,7 +63,16 @@ export function DepthChartPanel() {
         <h2 id="depth-title">Std by depth</h2>
         <ChartExport chart={ref} title="Std of outputs and gradients by depth" what="depth-chart" />
       </header>
-      <svg ref={ref} height={230} />
+      {/* Clicking a layer's column shows its panel; LayerNav is the keyboard's way. */}
+      <svg
+        ref={ref}
+        height={230}
+        onClick={(event) => {
+          const layer = layerAt(event.target);
+          if (layer !== null) showLayer(layer);
+        }}
+      />
+      <LayerNav layers={layers.length} onActive={setActive} />
       {noTheory ? (
         <p className="caption" data-testid="no-theory">
           {noTheory}

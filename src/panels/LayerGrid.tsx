@@ -6,12 +6,16 @@ import type { GradAxis } from '../store/url-state';
 import { formatNumber } from './format';
 import { LayerPanel } from './LayerPanel';
 
+/** Deeper than this, the grid scrolls in a box of its own and the depth chart is the overview. */
+export const SCROLL_FROM = 20;
+
 export function LayerGrid() {
   const depth = useResults((s) => s.layers.length);
   const actRange = useResults((s) => s.actRange);
   const gradAxis = useSettings((s) => s.gradAxis);
   const setGradAxis = useSettings((s) => s.setGradAxis);
   const name = useId();
+  const scroll = depth > SCROLL_FROM;
   const axes: [GradAxis, string][] = [
     ['linear', 'linear'],
     ['log', 'log₁₀ |g|'],
@@ -40,7 +44,16 @@ export function LayerGrid() {
           ))}
         </fieldset>
       </header>
-      <div className="layer-grid">
+      <div
+        className={scroll ? 'layer-grid scroll' : 'layer-grid'}
+        data-scroll={scroll}
+        {...(scroll && {
+          // Focusable so the keyboard can scroll it; a region, so its name is announced.
+          tabIndex: 0,
+          role: 'region',
+          'aria-label': `Layer panels, ${depth} layers: scroll, or choose a layer on the depth chart`,
+        })}
+      >
         {Array.from({ length: depth }, (_, index) => (
           <LayerPanel key={index} index={index} />
         ))}

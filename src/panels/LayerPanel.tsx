@@ -94,6 +94,8 @@ export const LayerPanel = memo(function LayerPanel({ index }: { index: number })
     <section
       ref={panel}
       className="layer-panel"
+      // Focusable from script only: choosing a layer on the depth chart moves the focus here.
+      tabIndex={-1}
       data-testid={`layer-${layer}`}
       aria-labelledby={`layer-${layer}-title`}
       data-act-mean={attribute(stats?.act.mean)}
