@@ -82,10 +82,9 @@ function layerTheory(
   let branchInput = input;
   let preNormGrad = 1;
   if (norm && position === 'pre') {
-    const n = normalize(
-      norm === 'batch' ? varianceOf(input) : input.second,
-      norm === 'batch' ? batch : config.width,
-    );
+    // Either norm subtracts a mean first: batchnorm each unit's over the batch, layer norm each
+    // example's over the units (the units' average, so what is left is Var(x), not E[x²]).
+    const n = normalize(varianceOf(input), norm === 'batch' ? batch : config.width);
     branchInput = { mean: 0, second: n.second };
     preNormGrad = n.gradScale;
   }
