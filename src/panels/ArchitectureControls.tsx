@@ -4,36 +4,15 @@
  * store, which refuses what the engine refuses (src/engine/config.ts) and says why.
  */
 import { useId } from 'react';
-import {
-  BRANCH_SCALES,
-  type BranchScale,
-  MAX_DROPOUT,
-  NORM_POSITIONS,
-  type NetworkConfig,
-  type NormPosition,
-} from '../engine/config';
+import { BRANCH_SCALES, MAX_DROPOUT, NORM_POSITIONS, type NetworkConfig } from '../engine/config';
 import { useSettings } from '../store/settings';
+import {
+  BRANCH_SCALE_LABELS,
+  NORM_KIND_LABELS,
+  type NormKind,
+  NORM_POSITION_LABELS,
+} from './labels';
 import { NumberField } from './NumberField';
-
-export type NormKind = 'none' | 'batch' | 'layer';
-
-export const NORM_KIND_LABELS: Record<NormKind, string> = {
-  none: 'none',
-  batch: 'batch normalization',
-  layer: 'layer normalization',
-};
-
-export const BRANCH_SCALE_LABELS: Record<BranchScale, string> = {
-  one: '1',
-  'inv-sqrt-depth': '1/√L',
-  rezero: 'ReZero (learned, starts at 0)',
-};
-
-export const NORM_POSITION_LABELS: Record<NormPosition, string> = {
-  inside: 'inside: linear → norm → activation',
-  pre: 'pre: x + α·f(norm(x))',
-  post: 'post: norm(x + α·f(x))',
-};
 
 export function normKindOf(network: NetworkConfig): NormKind {
   return network.batchnorm ? 'batch' : network.layernorm ? 'layer' : 'none';

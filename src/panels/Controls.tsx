@@ -13,35 +13,13 @@ import {
   type InitName,
   MAX_NETWORK_BYTES,
 } from '../engine/config';
+import { ACTIVATION_LABELS, INIT_LABELS } from './labels';
 import { useSettings } from '../store/settings';
 import { ArchitectureControls, NormalizationField } from './ArchitectureControls';
 import { NetworkSizeFields } from './NetworkSizeFields';
 import { NumberField } from './NumberField';
 
-export const ACTIVATION_LABELS: Record<ActivationName, string> = {
-  sigmoid: 'sigmoid',
-  tanh: 'tanh',
-  relu: 'ReLU',
-  'leaky-relu': 'leaky ReLU (0.01)',
-  elu: 'ELU',
-  maxout: 'maxout (2 pieces)',
-  linear: 'linear (none)',
-  gelu: 'GELU (tanh form)',
-  silu: 'SiLU / swish',
-};
-
-export const INIT_LABELS: Record<InitName, string> = {
-  zeros: 'zeros',
-  small: 'small: 0.01·N(0,1)',
-  large: 'large: 1.0·N(0,1)',
-  custom: 'custom scale·N(0,1)',
-  xavier: 'Xavier: N(0,1)/√fan_in',
-  glorot: 'Glorot: √(2/(in+out))',
-  he: 'He / Kaiming: √(2/fan_in)',
-  'torch-default': 'PyTorch default: U(±1/√fan_in)',
-  orthogonal: 'orthogonal (with gain)',
-  lsuv: 'LSUV (data-driven)',
-};
+export { ACTIVATION_LABELS, INIT_LABELS } from './labels';
 
 export function Controls() {
   const network = useSettings((s) => s.network);

@@ -5,8 +5,7 @@
  */
 import type { NetworkConfig } from '../engine/config';
 import type { PageState } from '../store/page-state';
-import { ACTIVATION_LABELS, INIT_LABELS } from './Controls';
-import { BRANCH_SCALE_LABELS } from './ArchitectureControls';
+import { ACTIVATION_LABELS, BRANCH_SCALE_LABELS, INIT_LABELS } from './labels';
 
 const onOff = (on: boolean | undefined) => (on ? 'on' : 'off');
 
