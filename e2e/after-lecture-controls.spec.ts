@@ -138,3 +138,20 @@ test('a refused value says why in the alert region, and nothing is lost', async 
   await expectParam(page, 'drop', '0.2');
   await expectParam(page, 'act', 'relu');
 });
+
+test('the compare panel names the new settings that A and B set differently', async ({ page }) => {
+  await page.goto(`./?${SMALL}&act=relu&init=he`);
+  await waitReady(page);
+  await page.getByRole('button', { name: 'Pin as A' }).click();
+  await byLabel(page, 'Residual connections').click();
+  await byLabel(page, 'Normalization').selectOption('layer');
+  await waitReady(page);
+  const differences = page.getByTestId('differences');
+  await expect(differences).toContainText('residual: off → on');
+  await expect(differences).toContainText('layernorm: off → on');
+  await expect(page.locator('section.compare')).toContainText('layernorm, residual α = 1');
+  // The link carries A as it was pinned: a reload shows the same differences.
+  await page.reload();
+  await waitReady(page);
+  await expect(page.getByTestId('differences')).toContainText('residual: off → on');
+});
