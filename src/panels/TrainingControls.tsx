@@ -50,6 +50,47 @@ function useTrainingKeys(enabled: boolean) {
   }, [enabled]);
 }
 
+/** Train / Pause / Step / Reset and the run's step count and speed. */
+function RunButtons() {
+  // Pressed Train counts as running at once, while the worker may still be building the run.
+  const running = useResults((s) => (s.training?.running ?? false) || s.playPending);
+  const diverged = useResults((s) => s.training?.diverged ?? null);
+  const stepsPerSecond = useResults((s) => s.training?.stepsPerSecond ?? 0);
+  const step = useResults((s) => s.training?.step ?? 0);
+  return (
+    <>
+      <div className="buttons">
+        <button
+          type="button"
+          className="primary"
+          onClick={trainingActions.train}
+          disabled={running || diverged !== null}
+        >
+          Train
+        </button>
+        <button type="button" onClick={trainingActions.pause} disabled={!running}>
+          Pause
+        </button>
+        <button
+          type="button"
+          onClick={trainingActions.step}
+          disabled={running || diverged !== null}
+        >
+          Step
+        </button>
+        <button type="button" onClick={trainingActions.reset}>
+          Reset
+        </button>
+      </div>
+      <p className="hint" aria-live="off">
+        Step <span data-testid="train-step">{step}</span> ·{' '}
+        <span data-testid="steps-per-second">{stepsPerSecond}</span> steps/s · Space: train/pause,
+        “.”: step
+      </p>
+    </>
+  );
+}
+
 export function TrainingControls() {
   const data = useSettings((s) => s.data);
   const training = useSettings((s) => s.training);
@@ -57,11 +98,6 @@ export function TrainingControls() {
   const setTraining = useSettings((s) => s.setTraining);
   const applyPreset = useSettings((s) => s.applyPreset);
   const reportInputError = useSettings((s) => s.reportInputError);
-  // Pressed Train counts as running at once, while the worker may still be building the run.
-  const running = useResults((s) => (s.training?.running ?? false) || s.playPending);
-  const diverged = useResults((s) => s.training?.diverged ?? null);
-  const stepsPerSecond = useResults((s) => s.training?.stepsPerSecond ?? 0);
-  const step = useResults((s) => s.training?.step ?? 0);
   const ids = { data: useId(), norm: useId(), speed: useId() };
   const training_ = data.name !== 'probe';
   const planar = training_ && data.name !== 'digits';
@@ -152,34 +188,7 @@ export function TrainingControls() {
               ))}
             </select>
           </div>
-          <div className="buttons">
-            <button
-              type="button"
-              className="primary"
-              onClick={trainingActions.train}
-              disabled={running || diverged !== null}
-            >
-              Train
-            </button>
-            <button type="button" onClick={trainingActions.pause} disabled={!running}>
-              Pause
-            </button>
-            <button
-              type="button"
-              onClick={trainingActions.step}
-              disabled={running || diverged !== null}
-            >
-              Step
-            </button>
-            <button type="button" onClick={trainingActions.reset}>
-              Reset
-            </button>
-          </div>
-          <p className="hint" aria-live="off">
-            Step <span data-testid="train-step">{step}</span> ·{' '}
-            <span data-testid="steps-per-second">{stepsPerSecond}</span> steps/s · Space:
-            train/pause, “.”: step
-          </p>
+          <RunButtons />
         </>
       )}
       <button type="button" className="demo" onClick={showDeadRelus}>
