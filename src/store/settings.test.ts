@@ -84,3 +84,13 @@ describe('turning residual connections off under a pre-norm network', () => {
     expect(useSettings.getState().network).toBe(before);
   });
 });
+
+describe('leaving Adam with weight decay set', () => {
+  it('switches the optimizer and leaves the decay behind (its field shows for Adam only)', () => {
+    const settings = () => useSettings.getState();
+    expect(settings().setTraining({ optimizer: 'adam', weightDecay: 0.01 })).toBe(true);
+    expect(settings().setTraining({ optimizer: 'sgd' })).toBe(true);
+    expect(settings().training).toMatchObject({ optimizer: 'sgd', weightDecay: 0 });
+    expect(settings().inputError).toBeNull();
+  });
+});

@@ -129,6 +129,9 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   },
   setTraining(change) {
     const training = { ...get().training, ...change };
+    // Weight decay is AdamW's (its field shows for Adam only): leaving Adam leaves it behind.
+    if (change.optimizer && change.optimizer !== 'adam' && change.weightDecay === undefined)
+      training.weightDecay = 0;
     try {
       validateTrainingConfig({ ...training, batchSize: get().batch });
     } catch (error) {
