@@ -7,6 +7,7 @@
  *   const result = findClaim('small-init-collapses')!.check(createKernels('wasm'));
  */
 import { ACTIVATION_CLAIMS } from './activations';
+import { AFTER_LECTURE_CLAIMS } from './after-lecture';
 import { BABYSITTING_CLAIMS } from './babysitting';
 import { BATCHNORM_CLAIMS } from './batchnorm';
 import { HYPERPARAMETER_CLAIMS } from './hyperparameters';
@@ -41,6 +42,7 @@ export const CLAIMS: readonly Claim[] = [
   ...BABYSITTING_CLAIMS,
   ...HYPERPARAMETER_CLAIMS,
   ...PAPER_CLAIMS,
+  ...AFTER_LECTURE_CLAIMS,
 ];
 
 export function isClaimId(id: string): id is ClaimId {

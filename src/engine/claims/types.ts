@@ -8,7 +8,10 @@ import type { DatasetName } from '../data/dataset';
 import type { DatasetSpec } from '../data/spec';
 import type { Kernels } from '../kernels/kernels';
 
-/** Every claim id, in the order the tour and `--check` present them (the lecture's, then the papers'). */
+/**
+ * Every claim id, in the order the tour and `--check` present them: the lecture's, the papers',
+ * then what came after the lecture (residual connections, layer norm, dropout).
+ */
 export const CLAIM_IDS = [
   'sigmoid-saturates',
   'sigmoid-not-zero-centred',
@@ -35,6 +38,8 @@ export const CLAIM_IDS = [
   'he2015-deep-relu-xavier-stalls',
   'saxe2014-orthogonal',
   'mishkin2016-lsuv',
+  'residual-gradients-reach-the-bottom',
+  'residual-variance-grows',
 ] as const;
 export type ClaimId = (typeof CLAIM_IDS)[number];
 
@@ -45,7 +50,8 @@ export type ChapterId =
   | 'batchnorm'
   | 'babysitting'
   | 'hyperparameters'
-  | 'papers';
+  | 'papers'
+  | 'after-lecture';
 
 export interface Chapter {
   id: ChapterId;

@@ -11,6 +11,7 @@ import {
   SATURATES_INFO as SIGMOID_SATURATES_INFO,
   TANH_ZERO_CENTRED_INFO,
 } from './activations';
+import { GRADIENTS_INFO, VARIANCE_INFO } from './after-residual';
 import { INITIAL_LOSS_INFO, REGULARIZATION_INFO } from './babysitting';
 import { LR_RANGE_INFO, OVERFIT_INFO } from './babysitting-training';
 import { UNIT_GAUSSIAN_INFO } from './batchnorm';
@@ -28,7 +29,7 @@ import { ZERO_CENTRE_INFO } from './preprocessing';
 import { DEAD_AT_INIT_INFO } from './relu-dead';
 import { DIES_WITH_HIGH_LR_INFO, NO_DEAD_INFO } from './relu';
 
-/** The tour's chapters, in the lecture's order, then the papers behind it. */
+/** The tour's chapters, in the lecture's order, then the papers behind it and what came after. */
 export const CHAPTERS: readonly Chapter[] = [
   { id: 'activations', title: 'Activation functions' },
   { id: 'preprocessing', title: 'Data preprocessing' },
@@ -37,6 +38,7 @@ export const CHAPTERS: readonly Chapter[] = [
   { id: 'babysitting', title: 'Babysitting the learning process' },
   { id: 'hyperparameters', title: 'Hyperparameter optimization' },
   { id: 'papers', title: 'Behind the lecture: the papers' },
+  { id: 'after-lecture', title: 'After the lecture: residual connections, layer norm, dropout' },
 ];
 
 const UNORDERED: readonly ClaimInfo[] = [
@@ -65,6 +67,8 @@ const UNORDERED: readonly ClaimInfo[] = [
   STALLS_INFO,
   ORTHOGONAL_INFO,
   LSUV_INFO,
+  GRADIENTS_INFO,
+  VARIANCE_INFO,
 ];
 
 /** Every claim's description, in the order of CLAIM_IDS (the lecture's, then the papers'). */
