@@ -1,6 +1,5 @@
 /** PNG (2×) and SVG buttons for one chart (or a small group): title, axes and legend included. */
 import type { RefObject } from 'react';
-import { composeFigure, svgText, svgToPng } from '../charts/export-figure';
 // Not the ../export barrel: through it the bundle puts the script generators in a chunk the
 // page's first load imports (SharePanel.tsx loads them on first use).
 import { experimentFileName } from '../export/file-name';
@@ -27,6 +26,8 @@ export function ChartExport({ chart, title, what }: Props) {
       svg,
       title: svg.getAttribute('aria-label')?.split(':')[0] ?? '',
     }));
+    // The figure composer loads on first use: most visits export nothing.
+    const { composeFigure, svgText, svgToPng } = await import('../charts/export-figure');
     const figure = composeFigure(title, 'Activation Lab', panels, 1);
     const name = experimentFileName(config, what, format);
     if (format === 'svg') download(svgText(figure), name, 'image/svg+xml');

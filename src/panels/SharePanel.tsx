@@ -4,15 +4,16 @@
  * experiment as a PyTorch or NumPy script.
  */
 import { useState } from 'react';
-import { composeFigure, type FigurePanel, svgText, svgToPng } from '../charts/export-figure';
+import type { FigurePanel } from '../charts/export-figure';
 import { errorMessage } from '../engine/format';
 import { useResults } from '../store/results';
 import { download } from './download';
 import { ACTIVATION_LABELS, INIT_LABELS } from './Controls';
 import { experimentFileName } from '../export/file-name';
 
-/** The depth chart and every layer's histograms, as one figure. */
-function figureOfView(): SVGSVGElement | null {
+/** The depth chart and every layer's histograms, as one figure (the composer loads on first use). */
+async function figureOfView(): Promise<SVGSVGElement | null> {
+  const { composeFigure } = await import('../charts/export-figure');
   const { config, batch, diagnosis, noTheory } = useResults.getState();
   if (!config) return null;
   const panels: FigurePanel[] = [];
@@ -54,8 +55,9 @@ export function SharePanel() {
     }
   };
   const exportFigure = async (format: 'svg' | 'png') => {
-    const figure = figureOfView();
+    const figure = await figureOfView();
     if (!figure || !config) return;
+    const { svgText, svgToPng } = await import('../charts/export-figure');
     const name = experimentFileName(config, 'figure', format);
     if (format === 'svg') download(svgText(figure), name, 'image/svg+xml');
     else download(await svgToPng(figure, 2), name);
