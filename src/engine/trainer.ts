@@ -311,12 +311,15 @@ export class Trainer {
 
   private defaultActivationRange(): [number, number] {
     if (!this.activationRange) {
+      // Residual blocks' outputs are not bounded by the activation: their spread sets the range.
+      const residual = Boolean(this.network.residual);
       let spread = 0;
       for (const layer of this.net.layers) {
-        this.kernels.moments(layer.pre.data, this.net.rows * layer.cols);
+        const values = residual ? layer.h : layer.pre;
+        this.kernels.moments(values.data, this.net.rows * (residual ? layer.units : layer.cols));
         spread = Math.max(spread, this.kernels.results()[1]);
       }
-      this.activationRange = activationHistogramRange(this.network.activation, spread);
+      this.activationRange = activationHistogramRange(this.network.activation, spread, residual);
     }
     return this.activationRange;
   }

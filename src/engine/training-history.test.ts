@@ -80,3 +80,11 @@ describe('histogram ranges', () => {
     expect(activationHistogramRange('relu', 30)).toEqual([0, 100]);
   });
 });
+
+describe('the activation histograms of residual blocks', () => {
+  it('span the linear range of the output spread: x + α·f(x) is not bounded by f', () => {
+    expect(activationHistogramRange('tanh', 1.6)).toEqual([-1, 1]);
+    expect(activationHistogramRange('tanh', 1.6, true)).toEqual([-5, 5]);
+    expect(activationHistogramRange('relu', 4, true)).toEqual([-20, 20]);
+  });
+});

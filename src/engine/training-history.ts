@@ -107,13 +107,16 @@ export function niceCeiling(value: number): number {
  * of a He-initialized ReLU layer's unit-variance pre-activation), the same for every sane
  * configuration so that A/B overlays line up; a network that explodes gets 3× its largest
  * pre-activation std, capped at 1e38 (float32 holds nothing beyond). Values beyond count as
- * outliers.
+ * outliers. With residual connections a layer's output x + α·f(x) is not bounded by f: the range
+ * is then the linear one, and `largestSpread` the largest output std.
  */
 export function activationHistogramRange(
   activation: ActivationName,
-  largestPreactStd: number,
+  largestSpread: number,
+  residual = false,
 ): [number, number] {
-  const reach = Math.min(1e38, Math.max(5, niceCeiling(3 * largestPreactStd)));
+  const reach = Math.min(1e38, Math.max(5, niceCeiling(3 * largestSpread)));
+  if (residual) return [-reach, reach];
   const low: Record<ActivationName, number> = {
     tanh: -1,
     sigmoid: 0,

@@ -81,10 +81,14 @@ export class ProbeSession {
     const noTheory = noTheoryReason(config, batch, weightVariances);
     const theory = noTheory === null ? predicted : null;
     // The histograms' reach comes from the prediction even where it is not drawn: values sit
-    // within about 3 std of the bias.
+    // within about 3 std of the bias (residual blocks: of their output's mean).
+    const spread = config.residual
+      ? predicted.map((t) => (t.actStd ?? t.preactStd) + Math.abs(t.actMean) / 3)
+      : predicted.map((t) => t.preactStd + Math.abs(t.preactMean) / 3);
     const actRange = activationHistogramRange(
       config.activation,
-      Math.max(...predicted.map((t) => t.preactStd + Math.abs(t.preactMean) / 3)),
+      Math.max(...spread),
+      config.residual,
     );
     this.post({
       slot: this.slot,
