@@ -38,3 +38,16 @@ describe('diagnosis', () => {
     expect(run({ init: 'zeros' }).headline).toMatch(/same value/);
   });
 });
+
+describe('diagnosis of residual networks', () => {
+  it('30 tanh blocks at α = 1: the blocks add up, fix 1/√L (not "gradients vanish")', () => {
+    const d = run({ init: 'xavier', depth: 30, residual: true });
+    expect(d.headline).toMatch(/^Residual blocks add up/);
+    expect(d.headline).not.toMatch(/vanish/);
+    expect(d.fix?.change).toEqual({ branchScale: 'inv-sqrt-depth' });
+  });
+  it('the same blocks scaled by 1/√L: no growth to name (the control)', () => {
+    const d = run({ init: 'xavier', depth: 30, residual: true, branchScale: 'inv-sqrt-depth' });
+    expect(d.headline).not.toMatch(/Residual blocks add up/);
+  });
+});

@@ -88,6 +88,8 @@ export function diagnose(
       fix: initFix(config),
     };
   }
+  const residual = residualDiagnosis(config, layers);
+  if (residual) return residual;
   const saturated = layers.reduce((sum, l) => sum + l.saturated, 0) / layers.length;
   if (saturated > 0.5) {
     return {
@@ -143,6 +145,39 @@ export function diagnose(
       ? 'Batch normalization rescales every layer to unit Gaussian pre-activations, whatever the initialization.'
       : `${init} initialization matches ${act}: each layer keeps the variance of its input.`,
     fix: null,
+  };
+}
+
+/**
+ * Residual blocks add α·f(x) to x, so their output variance grows with depth (linearly at α = 1)
+ * rather than geometrically, and the skips carry the gradient down whatever f's slope: the
+ * plain network's rules (saturation means vanishing gradients, growth means weights too large)
+ * would misread them. Growth of the output std by 3× or more is named, with the branch scale
+ * (or a norm before the branch) as the fix.
+ */
+function residualDiagnosis(config: NetworkConfig, layers: LayerStats[]): Diagnosis | null {
+  if (!config.residual || layers.length < 2) return null;
+  const first = layers[0];
+  const last = layers[layers.length - 1];
+  const growth = last.act.std / Math.max(first.act.std, 1e-30);
+  if (!(growth >= 3)) return null;
+  const saturated = layers.reduce((sum, l) => sum + l.saturated, 0) / layers.length;
+  const saturation =
+    saturated > 0.1
+      ? ` and ${formatPercent(saturated)} of the ${config.activation} units saturate`
+      : '';
+  const scaled = (config.branchScale ?? 'one') !== 'one';
+  return {
+    severity: growth >= 10 ? 'problem' : 'warning',
+    headline: `Residual blocks add up: output std ${formatNumber(first.act.std)} at layer 1, ${formatNumber(last.act.std)} at layer ${last.layer}${saturation}.`,
+    explanation:
+      'Each block adds α·f(x) to its input, so the variances add layer after layer (linearly with depth at α = 1); the skips still carry the gradient down, but each branch sees an ever larger input. Scaling the branch by 1/√L, starting it at 0 (ReZero) or normalizing its input keeps the scale.',
+    fix: scaled
+      ? {
+          label: 'Normalize each branch’s input (pre layer norm)',
+          change: { layernorm: true, batchnorm: false, normPosition: 'pre' },
+        }
+      : { label: 'Scale each branch by 1/√L', change: { branchScale: 'inv-sqrt-depth' } },
   };
 }
 
