@@ -27,6 +27,7 @@ export function DepthChartPanel() {
   const noTheory = useResults((s) => s.noTheory);
   const nonFinite = useResults((s) => s.nonFinite !== null);
   const status = useResults((s) => s.status);
+  const residual = useResults((s) => Boolean(s.config?.residual));
   const data: DepthChartData = useMemo(
     () => ({
       layers: layers.length,
@@ -82,6 +83,8 @@ export function DepthChartPanel() {
           Dashed: mean-field theory, q<sub>l</sub> = n·σ<sub>w</sub>²·E[f(x)²] for x ~ N(b, q
           <sub>l−1</sub>) with bias b (batchnorm: x ~ N(0, 1), gradients divided by the unit’s
           variance n·σ<sub>w</sub>²·Var(h)), the gradients anchored at the top layer.
+          {residual &&
+            ' Residual blocks: the variance of x + α·f(x) is Var(x) + α²·Var(f(x)), and the gradient’s grows by 1 + α² times the branch’s factor.'}
           {nonFinite && ' No gradient theory here: NaN or Inf appeared in the pass.'}
         </p>
       )}
