@@ -38,8 +38,11 @@ export const CLAIM_IDS = [
   'he2015-deep-relu-xavier-stalls',
   'saxe2014-orthogonal',
   'mishkin2016-lsuv',
+  'he2016-degradation',
   'residual-gradients-reach-the-bottom',
   'residual-variance-grows',
+  'layernorm-batch-of-one',
+  'dropout-reduces-overfitting',
 ] as const;
 export type ClaimId = (typeof CLAIM_IDS)[number];
 

@@ -11,6 +11,9 @@ import {
   SATURATES_INFO as SIGMOID_SATURATES_INFO,
   TANH_ZERO_CENTRED_INFO,
 } from './activations';
+import { DEGRADATION_INFO } from './after-degradation';
+import { DROPOUT_INFO } from './after-dropout';
+import { BATCH_OF_ONE_INFO } from './after-layernorm';
 import { GRADIENTS_INFO, VARIANCE_INFO } from './after-residual';
 import { INITIAL_LOSS_INFO, REGULARIZATION_INFO } from './babysitting';
 import { LR_RANGE_INFO, OVERFIT_INFO } from './babysitting-training';
@@ -67,8 +70,11 @@ const UNORDERED: readonly ClaimInfo[] = [
   STALLS_INFO,
   ORTHOGONAL_INFO,
   LSUV_INFO,
+  DEGRADATION_INFO,
   GRADIENTS_INFO,
   VARIANCE_INFO,
+  BATCH_OF_ONE_INFO,
+  DROPOUT_INFO,
 ];
 
 /** Every claim's description, in the order of CLAIM_IDS (the lecture's, then the papers'). */
