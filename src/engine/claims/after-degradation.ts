@@ -59,7 +59,7 @@ const DEGRADATION = defineClaim(DEGRADATION_INFO, (kernels, seeds, _, variant) =
       residualLoss: curve(c.losses),
     };
   }
-  const degraded = deep.every((d, i) => d - shallow[i] >= DEGRADED);
+  const degraded = deep.every((d, i) => d >= DEGRADED * shallow[i]);
   const fixed = residual.every((r, i) => r <= shallow[i] + MARGIN);
   const kind = skips ? 'residual' : 'plain';
   const fix = skips
@@ -71,9 +71,10 @@ const DEGRADATION = defineClaim(DEGRADATION_INFO, (kernels, seeds, _, variant) =
     measured: {
       shallowFinalLoss: rounded(shallow),
       deepFinalLoss: rounded(deep),
+      deepOverShallow: rounded(deep.map((d, i) => d / shallow[i])),
       ...(skips ? {} : { residualFinalLoss: rounded(residual) }),
     },
-    summary: `training loss after ${STEPS} steps: ${SHALLOW} ${kind} layers ${shallow.map(fmt).join(', ')}, ${DEEP} ${kind} layers ${deep.map(fmt).join(', ')} (needed: at least ${DEGRADED} higher)${fix}`,
+    summary: `training loss after ${STEPS} steps: ${SHALLOW} ${kind} layers ${shallow.map(fmt).join(', ')}, ${DEEP} ${kind} layers ${deep.map(fmt).join(', ')} (needed: ≥ ${DEGRADED}×)${fix}`,
   };
 });
 
