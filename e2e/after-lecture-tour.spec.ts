@@ -4,7 +4,7 @@
  */
 import { expect, type Locator, test } from '@playwright/test';
 import { CHAPTERS, CLAIMS } from '../src/engine/claims';
-import { openPage } from './helpers';
+import { openPage, waitReady } from './helpers';
 
 const AFTER = CLAIMS.filter((claim) => claim.chapter === 'after-lecture');
 const TITLE = CHAPTERS.find((chapter) => chapter.id === 'after-lecture')!.title;
@@ -54,4 +54,27 @@ test('the chapter after the lecture: verdicts, controls and figures', async ({ p
       .screenshot({ path: `test-results/screens/after-${claim.id}.png` });
     if (index < AFTER.length - 1) await page.getByRole('button', { name: 'Next →' }).click();
   }
+});
+
+test('Show me sets the new controls: residual α = 1 at 100 layers, then its control α = 1/√L', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const byLabel = (label: string) => page.getByLabel(label, { exact: true });
+  await openPage(page, '?tour=residual-variance-grows');
+  await page.getByRole('button', { name: 'Show me', exact: true }).click();
+  await waitReady(page);
+  await expect(byLabel('Residual connections')).toBeChecked();
+  await expect(byLabel('Branch scale')).toHaveValue('one');
+  await expect(page.getByTestId(/^layer-\d+$/)).toHaveCount(100);
+  await page.getByRole('button', { name: 'Show me the control' }).click();
+  await waitReady(page);
+  await expect(byLabel('Branch scale')).toHaveValue('inv-sqrt-depth');
+  await page.getByRole('button', { name: 'Next →' }).click();
+  // The layer-norm scene trains at once.
+  await page.getByRole('button', { name: 'Show me', exact: true }).click();
+  await expect(page.locator('.app')).toHaveAttribute('data-status', /ready|training/);
+  await expect(byLabel('Residual connections')).not.toBeChecked();
+  await expect(byLabel('Normalization')).toHaveValue('layer');
+  await expect(byLabel('Dataset')).toHaveValue('spiral');
 });
