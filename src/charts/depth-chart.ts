@@ -1,19 +1,9 @@
-import { scaleLinear } from 'd3';
 import { formatNumber } from '../engine/format';
-import { formatPow10 } from './format';
+import { drawLayerLogPlot, usable } from './layer-log-plot';
 import { child, drawLegend, prepareSvg, type LegendItem } from './svg';
-import { chartColors, fontSizeFor, textWidth, theoryDash } from './theme';
-import { decadeDomain, decadeTicks, integerTicks } from './ticks';
+import { chartColors, fontSizeFor, theoryDash } from './theme';
 import type { Size } from './types';
-import {
-  drawAxisTitles,
-  drawLayerColumns,
-  drawSeries,
-  drawXAxis,
-  drawYAxis,
-  type Frame,
-  type PlotSeries,
-} from './xy-plot';
+import { drawLayerColumns, drawSeries, type PlotSeries } from './xy-plot';
 
 /** Per hidden layer (index 0 = layer 1); null = not computed yet. */
 export interface DepthChartData {
@@ -44,10 +34,6 @@ export interface DepthChartOptions {
 
 /** Dotted, so it never reads as the dashed theory; hollow markers say the same without colour. */
 const compareDash = '1.5 3';
-
-function usable(value: number | null | undefined): value is number {
-  return value !== null && value !== undefined && Number.isFinite(value) && value > 0;
-}
 
 function points(values: (number | null)[], layers: number): PlotSeries['points'] {
   return Array.from({ length: layers }, (_, i) => ({ x: i + 1, y: values[i] ?? null }));
@@ -125,47 +111,21 @@ export function drawDepthChart(
   const legend = child(root, 'g', 'legend').attr('transform', 'translate(2,0)');
   const legendHeight = drawLegend(legend, legendItems, size.width - 4, fontSize);
 
-  const titleRoom = fontSize + 6;
-  const top = legendHeight + 8;
-  const bottom = size.height - (3 + fontSize + 6 + titleRoom);
-  const plotHeight = Math.max(10, bottom - top);
   // Without a theory the dashed series are drawn empty, never from stale values.
   const theoryAct = data.noTheory ? [] : data.theoryAct;
   const theoryGrad = data.noTheory ? [] : data.theoryGrad;
   const all = [...data.actStd, ...data.gradStd, ...theoryAct, ...theoryGrad];
   if (compare) all.push(...compare.actStd, ...compare.gradStd);
   // Before any value arrives, a neutral 1e−3…10 frame rather than an empty one.
-  const domain = decadeDomain(all);
-  const [lo, hi] = domain ?? [-3, 1];
-  const yTicks = decadeTicks(lo, hi, Math.floor(plotHeight / (fontSize * 2)) + 1).map((e) => ({
-    value: e,
-    label: formatPow10(e),
-  }));
-  const labelWidth = Math.max(...yTicks.map((t) => textWidth(t.label, fontSize)));
-  const frame: Frame = { left: titleRoom + labelWidth + 6, right: size.width - 8, top, bottom };
-
-  // Inset the data so dots on the first/last layer and on the domain's ends are not cut.
-  const inset = 6;
-  const x = scaleLinear()
-    .domain(layers === 1 ? [0, 2] : [1, layers])
-    .range([frame.left + inset, frame.right - inset]);
-  const y = scaleLinear()
-    .domain([lo, hi])
-    .range([frame.bottom - inset, frame.top + inset]);
-  const toY = (v: number | null) => (usable(v) ? y(Math.log10(v)) : null);
-  const spacing = (frame.right - frame.left - 2 * inset) / Math.max(1, layers - 1);
-  const radius = Math.max(1.5, Math.min(3.5, spacing / 3));
-
-  const xLabelWidth = textWidth(String(layers), fontSize) + 8;
-  const xTicks = integerTicks(layers, (frame.right - frame.left) / xLabelWidth).map((v) => ({
-    value: v,
-    label: String(v),
-  }));
-
-  const plot = child(root, 'g', 'plot');
-  drawYAxis(plot, yTicks, y, frame);
-  drawXAxis(plot, xTicks, x, frame);
-  drawAxisTitles(plot, 'layer', 'std (log)', frame, size.height);
+  const { plot, frame, x, toY, radius, hasDomain } = drawLayerLogPlot(root, {
+    layers,
+    values: all,
+    fallback: [-3, 1],
+    top: legendHeight + 8,
+    size,
+    fontSize,
+    yTitle: 'std (log)',
+  });
 
   const series: PlotSeries[] = [
     {
@@ -211,7 +171,7 @@ export function drawDepthChart(
   if (options.interactive) drawLayerColumns(plot, layers, x, frame, options.active ?? null);
 
   child(plot, 'text', 'empty')
-    .attr('display', domain ? 'none' : null)
+    .attr('display', hasDomain ? 'none' : null)
     .attr('x', (frame.left + frame.right) / 2)
     .attr('y', (frame.top + frame.bottom) / 2)
     .attr('dy', '0.35em')

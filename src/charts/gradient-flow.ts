@@ -1,24 +1,11 @@
-import { scaleLinear } from 'd3';
-import { formatPow10 } from './format';
 import { describeFlow, flowSummary, type GradientFlowData } from './gradient-flow-summary';
 import { child, drawLegend, type Group, prepareSvg } from './svg';
-import { chartColors, fontSizeFor, guideDash, textWidth } from './theme';
-import { decadeDomain, decadeTicks, integerTicks } from './ticks';
+import { drawLayerLogPlot } from './layer-log-plot';
+import { chartColors, fontSizeFor, guideDash } from './theme';
 import type { Size } from './types';
-import {
-  drawAxisTitles,
-  drawLayerColumns,
-  drawSeries,
-  drawXAxis,
-  drawYAxis,
-  type Frame,
-} from './xy-plot';
+import { drawLayerColumns, drawSeries, type Frame } from './xy-plot';
 
 export type { GradientFlowData } from './gradient-flow-summary';
-
-function usable(value: number | null): value is number {
-  return value !== null && Number.isFinite(value) && value > 0;
-}
 
 /** The guide: the top layer's ∂L/∂W level across the plot, and a drop from it to layer 1's. */
 function drawGuide(
@@ -82,40 +69,17 @@ export function drawGradientFlow(
     .style('font-weight', '600')
     .text(summary.words);
 
-  const titleRoom = fontSize + 6;
-  const top = legendHeight + fontSize + 12;
-  const bottom = size.height - (3 + fontSize + 6 + titleRoom);
-  const plotHeight = Math.max(10, bottom - top);
   const all = [...data.wGradStd, ...data.actGradStd];
-  const domain = decadeDomain(all);
   const known = all.some((v) => v !== null);
-  const [lo, hi] = domain ?? [-6, 0];
-  const yTicks = decadeTicks(lo, hi, Math.floor(plotHeight / (fontSize * 2)) + 1).map((e) => ({
-    value: e,
-    label: formatPow10(e),
-  }));
-  const labelWidth = Math.max(...yTicks.map((t) => textWidth(t.label, fontSize)));
-  const frame: Frame = { left: titleRoom + labelWidth + 6, right: size.width - 8, top, bottom };
-  const inset = 6;
-  const x = scaleLinear()
-    .domain(layers === 1 ? [0, 2] : [1, layers])
-    .range([frame.left + inset, frame.right - inset]);
-  const y = scaleLinear()
-    .domain([lo, hi])
-    .range([frame.bottom - inset, frame.top + inset]);
-  const toY = (v: number | null) => (usable(v) ? y(Math.log10(v)) : null);
-  const spacing = (frame.right - frame.left - 2 * inset) / Math.max(1, layers - 1);
-  const radius = Math.max(1.5, Math.min(3.5, spacing / 3));
-  const xLabelWidth = textWidth(String(layers), fontSize) + 8;
-  const xTicks = integerTicks(layers, (frame.right - frame.left) / xLabelWidth).map((v) => ({
-    value: v,
-    label: String(v),
-  }));
-
-  const plot = child(root, 'g', 'plot');
-  drawYAxis(plot, yTicks, y, frame);
-  drawXAxis(plot, xTicks, x, frame);
-  drawAxisTitles(plot, 'layer', 'gradient std (log)', frame, size.height);
+  const { plot, frame, x, toY, radius, hasDomain } = drawLayerLogPlot(root, {
+    layers,
+    values: all,
+    fallback: [-6, 0],
+    top: legendHeight + fontSize + 12,
+    size,
+    fontSize,
+    yTitle: 'gradient std (log)',
+  });
 
   drawGuide(plot, frame, x(1), toY(summary.wLast), layers > 1 ? toY(summary.wFirst) : null);
 
@@ -134,7 +98,7 @@ export function drawGradientFlow(
   drawLayerColumns(plot, layers, x, frame, active);
 
   child(plot, 'text', 'empty')
-    .attr('display', domain ? 'none' : null)
+    .attr('display', hasDomain ? 'none' : null)
     .attr('x', (frame.left + frame.right) / 2)
     .attr('y', (frame.top + frame.bottom) / 2)
     .attr('dy', '0.35em')
