@@ -32,10 +32,21 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Cross-origin isolation, which SharedArrayBuffer (the kernels' thread pool) needs. The dev and
+ * preview servers send it; on a static host that cannot, the page's service worker adds it.
+ */
+export const CROSS_ORIGIN_ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 // Relative base: the built page works from any sub-folder of a static host.
 export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
+  server: { headers: CROSS_ORIGIN_ISOLATION },
+  preview: { headers: CROSS_ORIGIN_ISOLATION },
   worker: { format: 'es' },
   build: { target: 'es2022' },
 });
