@@ -10,6 +10,7 @@ import {
 } from '../engine/config';
 import { DATASETS, type DatasetName } from '../engine/data/dataset';
 import { DEFAULT_PREPROCESSING, type DatasetSpec } from '../engine/data/spec';
+import { FIRST_SECTION, type Section } from './sections';
 
 export type GradAxis = 'linear' | 'log';
 export type BackendParam = 'auto' | 'ts' | 'wasm';
@@ -40,6 +41,10 @@ export interface PageState {
   tour: string | null;
   /** Which folding panels are open (a view option, kept with the link). */
   open: OpenPanel[];
+  /** Projector mode: large type, high contrast, one section at a time (sections.ts). */
+  present: boolean;
+  /** The section projector mode shows (kept while it is off, written only while it is on). */
+  section: Section;
 }
 
 export const OPEN_PANELS = ['table', 'ridgelines'] as const;
@@ -72,4 +77,6 @@ export const DEFAULT_STATE: PageState = {
   embed: false,
   tour: null,
   open: [],
+  present: false,
+  section: FIRST_SECTION,
 };

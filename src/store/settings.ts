@@ -14,6 +14,7 @@ import {
   parseState,
 } from './url-state';
 import { checkRunnable } from './runnable';
+import { type Section, sectionAfterTour, stepSection, stepTour } from './sections';
 
 export interface InputError {
   /** The engine's field name, e.g. 'width'. */
@@ -37,6 +38,13 @@ export interface SettingsState extends PageState {
   pin: () => void;
   /** Opens the Lecture tour at a step (claim id), or closes it (null). */
   setTour: (step: string | null) => void;
+  /** Enters or leaves projector mode (?present=1), keeping the section it shows. */
+  setPresent: (present: boolean) => void;
+  setSection: (section: Section) => void;
+  /** Projector mode's ←/→: the section `delta` steps on. */
+  moveSection: (delta: number) => void;
+  /** Projector mode's Shift+←/→: the tour step `delta` steps on, shown in the tour's section. */
+  moveTourStep: (delta: number) => void;
   /** Opens or closes a folding panel (kept in the URL). */
   setOpen: (panel: OpenPanel, open: boolean) => void;
   unpin: () => void;
@@ -146,7 +154,19 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   pin: () =>
     set({ pinned: { network: get().network, batch: get().batch, training: get().training } }),
   unpin: () => set({ pinned: null }),
-  setTour: (tour) => set({ tour }),
+  setTour: (tour) => {
+    // Projector mode follows the tour to its section and back; a closed tour leaves no 'tour'.
+    const follow = get().present || tour === null;
+    set({ tour, section: follow ? sectionAfterTour(get().section, tour !== null) : get().section });
+  },
+  setPresent: (present) =>
+    set({ present, section: sectionAfterTour(get().section, get().tour !== null) }),
+  setSection: (section) => set({ section }),
+  moveSection: (delta) => set({ section: stepSection(get().section, delta, get().tour !== null) }),
+  moveTourStep: (delta) => {
+    const tour = stepTour(get().tour, delta);
+    if (tour !== null) set({ tour, section: 'tour' });
+  },
   setOpen: (panel, isOpen) => {
     const others = get().open.filter((p) => p !== panel);
     set({ open: isOpen ? [...others, panel] : others });

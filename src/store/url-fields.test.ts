@@ -32,6 +32,7 @@ const onSpiral = (
 const NEEDS: Partial<Record<UrlParam, Record<string, string>>> = {
   normat: { res: '1' },
   wd: { data: 'spiral', opt: 'adam' },
+  section: { present: '1' },
 };
 
 /** For each parameter, a state in which its field holds a value other than the default. */
@@ -69,6 +70,8 @@ const EXAMPLES: Record<UrlParam, PageState> = {
   embed: { ...DEFAULT_STATE, embed: true },
   tour: { ...DEFAULT_STATE, tour: CLAIM_IDS[0] },
   open: { ...DEFAULT_STATE, open: ['ridgelines'] },
+  present: { ...DEFAULT_STATE, present: true },
+  section: { ...DEFAULT_STATE, present: true, section: 'layers' },
   a: {
     ...DEFAULT_STATE,
     pinned: {

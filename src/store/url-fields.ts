@@ -27,6 +27,7 @@ import {
   SPEEDS,
 } from './page-state';
 import { preprocessFits } from './runnable';
+import { FIRST_SECTION, SECTIONS } from './sections';
 import {
   absentAt,
   BIT,
@@ -229,6 +230,15 @@ export const URL_FIELDS = [
   field('tour', 'tour', 'tour step', TOUR_STEP, { appliesWhen: (state) => Boolean(state.tour) }),
   field('open', 'open', 'open panel', choiceSet(OPEN_PANELS), {
     appliesWhen: (state) => state.open.length > 0,
+  }),
+  field('present', 'present', 'projector mode', FLAG, { appliesWhen: (state) => state.present }),
+  // After `tour`: the tour's section needs a step open.
+  field('section', 'section', 'projector section', choice(SECTIONS), {
+    appliesWhen: (state) => state.present,
+    refuse: (section, draft) =>
+      section === 'tour' && draft.tour === null
+        ? { expected: 'the tour section needs a tour step (tour=…)', used: FIRST_SECTION }
+        : null,
   }),
   field('a', 'pinned', 'pinned configuration', PINNED_LINK, {
     appliesWhen: (state) => state.pinned !== null,

@@ -62,6 +62,8 @@ describe('parseState over generated links', () => {
       embed: true,
       tour: 'small-init-collapses',
       open: ['table' as const],
+      present: true,
+      section: 'tour' as const,
       pinned: { network: DEFAULT_STATE.network, batch: 10, training: DEFAULT_STATE.training },
     };
     const names = [...new URLSearchParams(serializeState(state)).keys()];

@@ -11,6 +11,7 @@ import {
   parseState,
   serializeState,
 } from './url-state';
+import { FIRST_SECTION, SECTIONS } from './sections';
 
 const stateArbitrary: fc.Arbitrary<PageState> = fc.record({
   network: fc
@@ -82,6 +83,8 @@ const stateArbitrary: fc.Arbitrary<PageState> = fc.record({
   tour: fc.constantFrom(null, 'small-init-collapses', 'random-beats-grid'),
   open: fc.subarray(['table' as const, 'ridgelines' as const]),
   backend: fc.constantFrom('auto' as const, 'ts' as const, 'wasm' as const),
+  present: fc.boolean(),
+  section: fc.constantFrom(...SECTIONS.filter((section) => section !== 'tour')),
 });
 
 describe('URL state', () => {
@@ -111,6 +114,8 @@ describe('URL state', () => {
             preprocess: training ? state.data.preprocess : DEFAULT_DATA.preprocess,
           },
           training: training ? state.training : DEFAULT_TRAINING,
+          // Projector mode's section is written only while it is on.
+          section: state.present ? state.section : FIRST_SECTION,
         };
         expect(parsed.state).toEqual(expected);
       }),

@@ -17,6 +17,7 @@ import { CLAIM_IDS } from '../engine/claims/types';
 import { PREPROCESSINGS } from '../engine/data/preprocess';
 import { DATA_CHOICES, OPEN_PANELS, SPEEDS } from './page-state';
 import { URL_PARAMS, type UrlParam } from './url-fields';
+import { SECTIONS } from './sections';
 
 /** Whole numbers as a person or a script might write them (1e2 is a whole number too). */
 const int = (min: number, max: number) =>
@@ -80,6 +81,8 @@ const VALID: Record<Exclude<UrlParam, 'a'>, fc.Arbitrary<string>> = {
   embed: fc.constantFrom('0', '1'),
   open: fc.subarray([...OPEN_PANELS]).map((panels) => panels.join(',')),
   tour: fc.constantFrom(...CLAIM_IDS),
+  present: fc.constantFrom('0', '1'),
+  section: fc.constantFrom(...SECTIONS),
 };
 
 /** Text no field accepts, or that `Number()` would wrongly accept. */
