@@ -1,9 +1,10 @@
 /**
- * The benchmark: the same four workloads on our engine and, with --peers, on TensorFlow.js
- * (cpu and wasm backends, each in its own process). One JSON line per workload and engine.
+ * The benchmark: the same workloads on our engine and, with --peers, on TensorFlow.js (cpu,
+ * wasm and threaded wasm backends, each in its own process). One JSON line per workload and engine.
  *   npm run --silent bench [-- --backend ts|wasm] [--peers] [--relaxed]
  */
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createKernels } from '../engine/kernels';
 import type { BackendName } from '../engine/kernels/kernels';
@@ -23,7 +24,7 @@ const FLAGS: Record<string, FlagSpec> = {
   backend: { help: 'engine backend: ts or wasm (default: the one the page uses)' },
   peers: {
     boolean: true,
-    help: 'also run TensorFlow.js (cpu and wasm) and print our time ratio to each',
+    help: 'also run TensorFlow.js (cpu, wasm, threaded wasm) and print our time ratio to each',
   },
   relaxed: {
     boolean: true,
@@ -37,12 +38,14 @@ const FLAGS: Record<string, FlagSpec> = {
 const RELAXED_FLAG = '--experimental-wasm-relaxed-simd';
 
 function runPeer(
-  backend: 'cpu' | 'wasm',
+  backend: 'cpu' | 'wasm' | 'wasm-threads',
   workload: string | undefined,
   runs: number,
+  threads: number,
 ): BenchResult[] {
   const script = fileURLToPath(new URL('./tfjs-peer.ts', import.meta.url));
   const args = ['--import', 'tsx', script, '--backend', backend, '--runs', String(runs)];
+  if (backend === 'wasm-threads') args.push('--threads', String(threads));
   if (workload) args.push('--workload', workload);
   const child = spawnSync(process.execPath, args, {
     encoding: 'utf8',
@@ -85,8 +88,12 @@ runCommand(() => {
 
   const peers: BenchResult[] = [];
   if (args.has('peers')) {
-    for (const peer of ['cpu', 'wasm'] as const) {
-      for (const line of runPeer(peer, only, runs)) {
+    // TF.js' threaded build gets as many threads as our kernels (--threads, else all cores).
+    const threads = args.has('threads')
+      ? numberFlag(args, 'threads', FLAGS, true)
+      : availableParallelism();
+    for (const peer of ['cpu', 'wasm', 'wasm-threads'] as const) {
+      for (const line of runPeer(peer, only, runs, threads)) {
         peers.push(line);
         process.stdout.write(JSON.stringify(line) + '\n');
       }
@@ -98,7 +105,7 @@ runCommand(() => {
     for (const peer of peers) {
       if (peer.workload !== workload.name) continue;
       // Our time over theirs: below 1 means we are faster.
-      result[`time_ratio_vs_${peer.engine.replace('-', '_')}`] =
+      result[`time_ratio_vs_${peer.engine.replaceAll('-', '_')}`] =
         Math.round((result.median_ms / peer.median_ms) * 1000) / 1000;
     }
     process.stdout.write(JSON.stringify(result) + '\n');
