@@ -2,27 +2,32 @@
  * TensorFlow.js benchmark peer: times the same workloads as our own engine so the two can be
  * compared, and prints one JSON line per workload on stdout (nothing else goes to stdout).
  *
- * Usage: npx tsx src/cli/tfjs-peer.ts --backend cpu|wasm [--workload NAME] [--runs N] [--warmup N]
+ * Usage: npx tsx src/cli/tfjs-peer.ts --backend cpu|wasm|wasm-threads [--threads N]
+ *          [--workload NAME] [--runs N] [--warmup N]
  *
  * See /work/shared/notes/tfjs-peer-in-node.md: load the union package with a dynamic import (the
  * tfjs-core files alone fail under Node's ESM loader and register no gradients), point the wasm
- * backend at its .wasm files, and run each backend in its own process.
+ * backend at its .wasm files, and run each backend in its own process. `wasm-threads` is the
+ * threaded SIMD build with `--threads N` threads (default: the machine's cores), which needs the
+ * shims of tfjs-threads.ts under Node.
  */
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Optimizer, Rank, Scalar, Tensor, Tensor2D, Variable } from '@tensorflow/tfjs';
-import { errorMessage, errorStack } from '../engine/format';
+import { errorStack } from '../engine/format';
+import {
+  PEER_USAGE,
+  type PeerBackend,
+  type PeerOptions,
+  PeerUsageError,
+  parsePeerOptions,
+} from './tfjs-peer-options';
+import { installWasmThreadShims } from './tfjs-threads';
+import { TRAIN_CLASSES, parseWorkloadName, type WorkloadShape } from './tfjs-workload-shapes';
+import { WORKLOADS as BENCH_WORKLOADS } from './workloads';
 
 type Tf = typeof import('@tensorflow/tfjs');
-type Backend = 'cpu' | 'wasm';
-
-interface Options {
-  backend: Backend;
-  workload: string | undefined;
-  runs: number;
-  warmup: number;
-}
 
 /** A prepared workload: inputs and weights live across runs, each step allocates only temporaries. */
 interface Session {
@@ -54,10 +59,11 @@ interface Result {
   min_ms: number;
   max_ms: number;
   gflops: number;
+  /** wasm-threads only: the threads TF.js reports it uses (getThreadsCount). */
+  threads?: number;
   check: number;
 }
 
-const USAGE = 'usage: tfjs-peer --backend cpu|wasm [--workload NAME] [--runs N] [--warmup N]';
 const LEARNING_RATE = 0.01;
 // Fixed per-tensor seeds so every run (and every --workload subset) sees the same numbers.
 const SEED_INPUT = 1;
@@ -65,77 +71,24 @@ const SEED_OTHER = 2;
 const SEED_LABELS = 3;
 const SEED_WEIGHTS = 100;
 
-const FORWARD = { batch: 1000, width: 500, depth: 10 };
-const TRAIN_BIG: MlpSpec = { inputDim: 500, width: 500, depth: 10, classes: 10, batch: 256 };
-const TRAIN_SMALL: MlpSpec = { inputDim: 100, width: 100, depth: 6, classes: 10, batch: 128 };
-const MATMUL_N = 512;
+// The pure-JavaScript backend runs about 1 GFLOP/s: larger workloads would take minutes a run.
+const CPU_MAX_FLOPS = 20e9;
 
-const WORKLOADS: readonly Workload[] = [
-  {
-    name: 'forward-10x500-b1000',
-    flops: FORWARD.depth * 2 * FORWARD.batch * FORWARD.width * FORWARD.width,
-    prepare: prepareForward,
-  },
-  {
-    name: 'train-10x500-b256',
-    flops: trainingFlops(TRAIN_BIG),
-    prepare: (tf) => prepareTraining(tf, TRAIN_BIG),
-  },
-  {
-    name: 'train-6x100-b128',
-    flops: trainingFlops(TRAIN_SMALL),
-    prepare: (tf) => prepareTraining(tf, TRAIN_SMALL),
-  },
-  { name: 'matmul-512', flops: 2 * MATMUL_N ** 3, prepare: prepareMatmul },
-];
+/** The benchmark's workloads (workloads.ts), with their shapes read from their names. */
+const WORKLOADS: readonly Workload[] = BENCH_WORKLOADS.flatMap(({ name, flops }) => {
+  const shape = parseWorkloadName(name);
+  if (shape === undefined) {
+    process.stderr.write(`tfjs-peer: no TensorFlow.js version of workload '${name}'; skipped\n`);
+    return [];
+  }
+  return [{ name, flops, prepare: (tf: Tf) => prepareShape(tf, shape) }];
+});
 
-/** Bad usage: one stderr line (parseArgs messages can span lines) and exit code 2. */
-function fail(message: string): never {
-  const line = message.replace(/\s+/g, ' ').replace(/\.$/, '');
-  process.stderr.write(`tfjs-peer: ${line}; ${USAGE}\n`);
-  process.exit(2);
-}
-
-function parseCount(flag: string, raw: string | undefined, fallback: number, min: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min) {
-    fail(`--${flag} must be an integer >= ${min}, got '${raw}'`);
-  }
-  return value;
-}
-
-function parseOptions(argv: string[]): Options {
-  let values: Record<string, string | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        backend: { type: 'string' },
-        workload: { type: 'string' },
-        runs: { type: 'string' },
-        warmup: { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    fail(errorMessage(error));
-  }
-  const { backend, workload } = values;
-  if (backend === undefined) fail('missing --backend (cpu or wasm)');
-  if (backend !== 'cpu' && backend !== 'wasm') {
-    fail(`--backend must be cpu or wasm, got '${backend}'`);
-  }
-  if (workload !== undefined && !WORKLOADS.some((w) => w.name === workload)) {
-    fail(`unknown --workload '${workload}' (one of ${WORKLOADS.map((w) => w.name).join(', ')})`);
-  }
-  return {
-    backend,
-    workload,
-    runs: parseCount('runs', values.runs, 5, 1),
-    warmup: parseCount('warmup', values.warmup, 2, 0),
-  };
+function prepareShape(tf: Tf, shape: WorkloadShape): Session {
+  if (shape.kind === 'matmul') return prepareMatmul(tf, shape.n);
+  const { depth, width, batch } = shape;
+  if (shape.kind === 'forward') return prepareForward(tf, { batch, width, depth });
+  return prepareTraining(tf, { inputDim: width, width, depth, classes: TRAIN_CLASSES, batch });
 }
 
 /** tfjs logs notices lazily (e.g. the cpu backend's "Hi, looks like..." on the first tensor), so
@@ -153,17 +106,45 @@ function wasmDistDir(): string {
   return path.dirname(entry) + path.sep;
 }
 
-async function loadTf(backend: Backend): Promise<Tf> {
+/** The threads the backend ended up with (wasm-threads only; TF.js caps them at 8). */
+interface Loaded {
+  tf: Tf;
+  threads?: number;
+}
+
+async function loadTf(backend: PeerBackend, threads: number): Promise<Loaded> {
   const tf = await import('@tensorflow/tfjs');
-  if (backend === 'wasm') {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    wasm.setWasmPaths(wasmDistDir());
+  if (backend === 'cpu') {
+    await setBackend(tf, 'cpu');
+    return { tf };
   }
-  if (!(await tf.setBackend(backend))) {
-    throw new Error(`could not initialise the ${backend} backend`);
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  wasm.setWasmPaths(wasmDistDir());
+  if (backend === 'wasm') {
+    await setBackend(tf, 'wasm');
+    return { tf };
+  }
+  // Node is not detected as able to run threads (see tfjs-threads.ts): say it is, then shim.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
+  wasm.setThreadsCount(threads);
+  const removeShims = installWasmThreadShims(threads);
+  try {
+    await setBackend(tf, 'wasm');
+  } finally {
+    removeShims();
+  }
+  const actual = wasm.getThreadsCount();
+  if (actual !== threads) {
+    process.stderr.write(`tfjs-peer: asked TF.js for ${threads} threads, it uses ${actual}\n`);
+  }
+  return { tf, threads: actual };
+}
+
+async function setBackend(tf: Tf, name: 'cpu' | 'wasm'): Promise<void> {
+  if (!(await tf.setBackend(name))) {
+    throw new Error(`could not initialise the ${name} backend`);
   }
   await tf.ready();
-  return tf;
 }
 
 function normal(tf: Tf, shape: [number, number], std: number, seed: number): Tensor2D {
@@ -173,13 +154,6 @@ function normal(tf: Tf, shape: [number, number], std: number, seed: number): Ten
 /** Layer sizes from input to output, e.g. [500, 500, ..., 500, 10]. */
 function mlpDims(spec: MlpSpec): number[] {
   return [spec.inputDim, ...Array<number>(spec.depth).fill(spec.width), spec.classes];
-}
-
-/** Forward + backward is counted as three forward passes (2·B·Σ fan_in·fan_out each). */
-function trainingFlops(spec: MlpSpec): number {
-  const dims = mlpDims(spec);
-  const macs = dims.slice(1).reduce((sum, fanOut, i) => sum + dims[i] * fanOut, 0);
-  return 3 * 2 * spec.batch * macs;
 }
 
 /** Reads the result back (forcing the work to finish) and frees it so memory stays flat. */
@@ -199,8 +173,10 @@ function std(values: Float32Array): number {
   return Math.sqrt(squares / values.length);
 }
 
-function prepareForward(tf: Tf): Session {
-  const { batch, width, depth } = FORWARD;
+function prepareForward(
+  tf: Tf,
+  { batch, width, depth }: { batch: number; width: number; depth: number },
+): Session {
   const x = normal(tf, [batch, width], 1, SEED_INPUT);
   // Xavier as in CS231n: N(0,1)/sqrt(fan_in).
   const weights = Array.from({ length: depth }, (_, i) =>
@@ -258,12 +234,12 @@ function prepareTraining(tf: Tf, spec: MlpSpec): Session {
   };
 }
 
-function prepareMatmul(tf: Tf): Session {
-  const a = normal(tf, [MATMUL_N, MATMUL_N], 1, SEED_INPUT);
-  const b = normal(tf, [MATMUL_N, MATMUL_N], 1, SEED_OTHER);
+function prepareMatmul(tf: Tf, n: number): Session {
+  const a = normal(tf, [n, n], 1, SEED_INPUT);
+  const b = normal(tf, [n, n], 1, SEED_OTHER);
   return {
     step: () => readAndDispose(tf.matMul(a, b)),
-    check: (product) => product.subarray(0, MATMUL_N).reduce((sum, v) => sum + v, 0),
+    check: (product) => product.subarray(0, n).reduce((sum, v) => sum + v, 0),
     dispose: () => tf.dispose([a, b]),
   };
 }
@@ -296,7 +272,11 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-async function benchmark(tf: Tf, workload: Workload, options: Options): Promise<Result> {
+async function benchmark(
+  { tf, threads }: Loaded,
+  workload: Workload,
+  options: PeerOptions,
+): Promise<Result> {
   const session = workload.prepare(tf);
   try {
     const { times, first } = await measure(session, options.runs, options.warmup);
@@ -309,6 +289,7 @@ async function benchmark(tf: Tf, workload: Workload, options: Options): Promise<
       min_ms: round2(sorted[0]),
       max_ms: round2(sorted[sorted.length - 1]),
       gflops: round2(workload.flops / (medianMs * 1e6)),
+      ...(threads === undefined ? {} : { threads }),
       // float32 results: more than 7 significant digits would be noise.
       check: Number(session.check(first).toPrecision(7)),
     };
@@ -318,19 +299,38 @@ async function benchmark(tf: Tf, workload: Workload, options: Options): Promise<
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const options = parsePeerOptions(
+    process.argv.slice(2),
+    WORKLOADS.map((w) => w.name),
+    os.availableParallelism(),
+  );
   routeConsoleToStderr();
-  const tf = await loadTf(options.backend);
+  const loaded = await loadTf(options.backend, options.threads);
   const selected = WORKLOADS.filter(
     (w) => options.workload === undefined || w.name === options.workload,
   );
   for (const workload of selected) {
-    const result = await benchmark(tf, workload, options);
+    if (options.backend === 'cpu' && workload.flops > CPU_MAX_FLOPS) {
+      process.stderr.write(
+        `tfjs-peer: ${workload.name} is too large for the cpu backend; skipped\n`,
+      );
+      continue;
+    }
+    const result = await benchmark(loaded, workload, options);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`tfjs-peer: ${errorStack(error)}\n`);
-  process.exit(1);
-});
+// Exit explicitly: the threaded backend's pthread workers would keep the process alive.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof PeerUsageError) {
+      // Bad usage: one stderr line and exit code 2.
+      process.stderr.write(`tfjs-peer: ${error.message}; ${PEER_USAGE}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`tfjs-peer: ${errorStack(error)}\n`);
+    process.exit(1);
+  },
+);
