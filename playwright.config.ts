@@ -24,6 +24,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // No spec but e2e/offline.spec.ts (which allows them) may meet a build cached by the page's
+    // service worker.
+    serviceWorkers: 'block',
   },
   projects: [
     {

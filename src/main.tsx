@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerServiceWorker } from './offline/register';
 import { App } from './panels/App';
 import { engine, recordingActions } from './store/engine';
 import { startEngineSync } from './store/engine-sync';
 import { startUrlSync } from './store/url-sync';
 import './styles.css';
 
+registerServiceWorker();
 engine.start();
 startEngineSync(engine);
 // ?recording=URL opens a recording served beside the page (before the URL is rewritten).
