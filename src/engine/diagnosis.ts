@@ -5,6 +5,14 @@
 import type { ActivationName, InitName, NetworkConfig, TrainingConfig } from './config';
 import { RELU_FAMILY } from './config';
 import { formatNumber, formatPercent } from './format';
+import {
+  DEAD_PROBLEM,
+  DEAD_UNIT,
+  FLAT_TAILS,
+  INIT_TERMS,
+  SATURATION_PROBLEM,
+  SATURATION_WARNING,
+} from './glossary';
 import type { NonFinite } from './network';
 import type { LayerStats } from './stats';
 
@@ -27,18 +35,10 @@ export interface Diagnosis {
   fix: Fix | null;
 }
 
-const INIT_LABELS: Record<InitName, string> = {
-  zeros: 'zeros',
-  small: 'small (0.01)',
-  large: 'large (1.0)',
-  custom: 'custom scale',
-  xavier: 'Xavier',
-  glorot: 'Glorot',
-  he: 'He',
-  'torch-default': "PyTorch's default",
-  orthogonal: 'orthogonal',
-  lsuv: 'LSUV',
-};
+/** The initializations' short names, as the glossary gives them ("Xavier", "small (0.01)"). */
+function initName(init: InitName): string {
+  return INIT_TERMS[init].name;
+}
 
 /** "stays between 0.21 and 0.63", or "stays at 0.56" when both ends print the same. */
 function stdSpan(layers: LayerStats[]): string {
@@ -58,7 +58,7 @@ function initFix(config: NetworkConfig): Fix | null {
   const init = matchedInit(config.activation);
   return config.init === init
     ? null
-    : { label: `Use ${INIT_LABELS[init]} initialization`, change: { init } };
+    : { label: `Use ${initName(init)} initialization`, change: { init } };
 }
 
 export function diagnose(
@@ -69,7 +69,7 @@ export function diagnose(
   const first = layers[0];
   const last = layers[layers.length - 1];
   const act = config.activation;
-  const init = INIT_LABELS[config.init];
+  const init = initName(config.init);
   if (nonFinite) {
     return {
       severity: 'problem',
@@ -91,22 +91,21 @@ export function diagnose(
   const residual = residualDiagnosis(config, layers);
   if (residual) return residual;
   const saturated = layers.reduce((sum, l) => sum + l.saturated, 0) / layers.length;
-  if (saturated > 0.5) {
+  if (saturated > SATURATION_PROBLEM) {
     return {
       severity: 'problem',
       headline: `${act} with ${init} weights: ${formatPercent(saturated)} of units saturated; gradients vanish.`,
-      explanation: `Large weights push the inputs of ${act} far into its flat tails, where its slope is near zero, so almost no gradient flows back.`,
+      explanation: `Large weights push the inputs of ${act} far into ${FLAT_TAILS}, so almost no gradient flows back.`,
       fix: initFix(config) ?? { label: 'Turn on batch normalization', change: { batchnorm: true } },
     };
   }
   const dead = layers.reduce((max, l) => Math.max(max, l.dead), 0);
-  if (dead > 0.3) {
+  if (dead > DEAD_PROBLEM) {
     const worst = layers.reduce((a, b) => (b.dead > a.dead ? b : a));
     return {
       severity: 'problem',
       headline: `${formatPercent(dead)} of the ReLUs in layer ${worst.layer} are dead: they output zero for every example.`,
-      explanation:
-        'A dead ReLU never fires, so it gets no gradient and never recovers; bad initialization or a too-high learning rate knock units off the data.',
+      explanation: `${capitalized(DEAD_UNIT)}; bad initialization or a too-high learning rate knock units off the data.`,
       fix:
         act === 'relu'
           ? { label: 'Use leaky ReLU', change: { activation: 'leaky-relu' } }
@@ -163,7 +162,7 @@ function residualDiagnosis(config: NetworkConfig, layers: LayerStats[]): Diagnos
   if (!(growth >= 3)) return null;
   const saturated = layers.reduce((sum, l) => sum + l.saturated, 0) / layers.length;
   const saturation =
-    saturated > 0.1
+    saturated > SATURATION_WARNING
       ? ` and ${formatPercent(saturated)} of the ${config.activation} units saturate`
       : '';
   const scaled = (config.branchScale ?? 'one') !== 'one';
@@ -179,6 +178,10 @@ function residualDiagnosis(config: NetworkConfig, layers: LayerStats[]): Diagnos
         }
       : { label: 'Scale each branch by 1/√L', change: { branchScale: 'inv-sqrt-depth' } },
   };
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A learning rate a decade lower, rounded to one significant digit. */
@@ -225,7 +228,7 @@ export function diagnoseTraining(
     return {
       severity: climb > 0.15 ? 'problem' : 'warning',
       headline: `ReLUs are dying: layer ${layer.layer} went from ${formatPercent(deadAtStart[worst])} to ${formatPercent(layer.dead)} dead units since step 0.`,
-      explanation: `At learning rate ${rate} the updates are large enough to knock units off the data cloud; a dead ReLU outputs 0 for every example, gets no gradient, and never comes back. Lower the rate, or use leaky ReLU (which keeps a small gradient) or He initialization.`,
+      explanation: `At learning rate ${rate} the updates are large enough to knock units off the data cloud; ${DEAD_UNIT}. Lower the rate, or use leaky ReLU (which keeps a small gradient) or He initialization.`,
       fix: {
         label: `Lower the learning rate to ${lowerRate(rate)}`,
         change: {},

@@ -12,6 +12,7 @@ import {
   type NormKind,
   NORM_POSITION_LABELS,
 } from './labels';
+import { ExplainedLabel, useExplanationsReady } from './Explain';
 import { NumberField } from './NumberField';
 
 export function normKindOf(network: NetworkConfig): NormKind {
@@ -23,11 +24,16 @@ export function NormalizationField() {
   const network = useSettings((s) => s.network);
   const update = useSettings((s) => s.update);
   const id = useId();
+  const help = useId();
+  const explained = useExplanationsReady();
   return (
     <div className="field">
-      <label htmlFor={id}>Normalization</label>
+      <ExplainedLabel htmlFor={id} id={help} term="normalization">
+        Normalization
+      </ExplainedLabel>
       <select
         id={id}
+        aria-describedby={explained ? help : undefined}
         value={normKindOf(network)}
         onChange={(event) => {
           const kind = event.target.value as NormKind;

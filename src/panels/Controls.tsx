@@ -16,6 +16,7 @@ import {
 import { ACTIVATION_LABELS, INIT_LABELS } from './labels';
 import { useSettings } from '../store/settings';
 import { ArchitectureControls, NormalizationField } from './ArchitectureControls';
+import { ExplainedLabel, useExplanationsReady } from './Explain';
 import { NetworkSizeFields } from './NetworkSizeFields';
 import { NumberField } from './NumberField';
 
@@ -42,13 +43,22 @@ function ActivationAndInit() {
   const network = useSettings((s) => s.network);
   const update = useSettings((s) => s.update);
   const reportInputError = useSettings((s) => s.reportInputError);
-  const ids = { act: useId(), init: useId() };
+  const ids = { act: useId(), init: useId(), actHelp: useId(), initHelp: useId() };
+  const explained = useExplanationsReady();
   return (
     <>
       <div className="field">
-        <label htmlFor={ids.act}>Activation</label>
+        <ExplainedLabel
+          htmlFor={ids.act}
+          id={ids.actHelp}
+          term="activation"
+          option={`activation:${network.activation}`}
+        >
+          Activation
+        </ExplainedLabel>
         <select
           id={ids.act}
+          aria-describedby={explained ? ids.actHelp : undefined}
           value={network.activation}
           onChange={(event) => update({ activation: event.target.value as ActivationName })}
         >
@@ -60,9 +70,17 @@ function ActivationAndInit() {
         </select>
       </div>
       <div className="field">
-        <label htmlFor={ids.init}>Initialization</label>
+        <ExplainedLabel
+          htmlFor={ids.init}
+          id={ids.initHelp}
+          term="initialization"
+          option={`init:${network.init}`}
+        >
+          Initialization
+        </ExplainedLabel>
         <select
           id={ids.init}
+          aria-describedby={explained ? ids.initHelp : undefined}
           value={network.init}
           onChange={(event) => update({ init: event.target.value as InitName })}
         >

@@ -4,6 +4,7 @@ import { type DepthChartCompare, drawDepthChart, type DepthChartData } from '../
 import type { Size } from '../charts/types';
 import { useResults } from '../store/results';
 import { ChartExport } from './ChartExport';
+import { Explain } from './Explain';
 import { LayerNav } from './LayerNav';
 import { layerAt, showLayer } from './show-layer';
 import { useChart } from './useChart';
@@ -80,9 +81,12 @@ export function DepthChartPanel() {
         </p>
       ) : (
         <p className="caption">
-          Dashed: mean-field theory, q<sub>l</sub> = n·σ<sub>w</sub>²·E[f(x)²] for x ~ N(b, q
-          <sub>l−1</sub>) with bias b (batchnorm: x ~ N(0, 1), gradients divided by the unit’s
-          variance n·σ<sub>w</sub>²·Var(h)), the gradients anchored at the top layer.
+          Solid: the measured <Explain term="act_std">std of h</Explain> and{' '}
+          <Explain term="grad_act_std">of ∂L/∂h</Explain> by layer, on a log axis.{' '}
+          <Explain term="theory">Dashed: mean-field theory</Explain>, q<sub>l</sub> = n·σ
+          <sub>w</sub>²·E[f(x)²] for x ~ N(b, q<sub>l−1</sub>) with bias b (batchnorm: x ~ N(0, 1),
+          gradients divided by the unit’s variance n·σ<sub>w</sub>²·Var(h)), the gradients anchored
+          at the top layer.
           {residual &&
             ' Residual blocks: the variance of x + α·f(x) is Var(x) + α²·Var(f(x)), and the gradient’s grows by 1 + α² times the branch’s factor.'}
           {nonFinite && ' No gradient theory here: NaN or Inf appeared in the pass.'}

@@ -9,6 +9,7 @@ import { flowSummary, type GradientFlowData } from '../charts/gradient-flow-summ
 import type { Size } from '../charts/types';
 import { useResults } from '../store/results';
 import { ChartExport } from './ChartExport';
+import { Explain } from './Explain';
 import { attribute } from './format';
 import { flowData } from './gradient-flow-data';
 import { layerAt, showLayer } from './show-layer';
@@ -57,8 +58,9 @@ export function GradientFlowPanel() {
         }}
       />
       <p className="caption">
-        Std per element of each layer’s ∂L/∂W and ∂L/∂h, from {source}. Dashed: the top layer’s
-        ∂L/∂W; the drop at layer 1 is how much of it arrives.
+        Std per element of each layer’s <Explain term="grad_w_std">∂L/∂W</Explain> and{' '}
+        <Explain term="grad_act_std">∂L/∂h</Explain>, from {source}. Dashed: the top layer’s ∂L/∂W;
+        the drop at layer 1 is how much of it arrives.
       </p>
     </section>
   );

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
 import type { GradAxis } from '../store/url-state';
+import { Explain } from './Explain';
 import { formatNumber } from './format';
 import { LayerPanel } from './LayerPanel';
 
@@ -29,7 +30,9 @@ export function LayerGrid() {
           values beyond it are counted at the edges.
         </p>
         <fieldset className="segmented">
-          <legend>Gradient axis</legend>
+          <legend>
+            <Explain term="grad_axis">Gradient axis</Explain>
+          </legend>
           {axes.map(([value, label]) => (
             <label key={value}>
               <input

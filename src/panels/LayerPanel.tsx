@@ -9,6 +9,7 @@ import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
 import { attribute, formatNumber, formatPercent } from './format';
 import { ChartExport } from './ChartExport';
+import { Explain } from './Explain';
 import { useChart } from './useChart';
 
 interface ChartInput {
@@ -113,31 +114,37 @@ export const LayerPanel = memo(function LayerPanel({ index }: { index: number })
       </header>
       <Histogram input={actInput} height={64} />
       <p className="layer-stats">
-        <span title="mean of the activations">mean {formatNumber(stats?.act.mean)}</span>
-        <span title="standard deviation of the activations" className="std">
-          std {formatNumber(stats?.act.std)}
+        <Explain term="act_mean" value={stats?.act.mean ?? null} layer={layer}>
+          mean {formatNumber(stats?.act.mean)}
+        </Explain>
+        <span className="std">
+          <Explain term="act_std" value={stats?.act.std ?? null} layer={layer}>
+            std {formatNumber(stats?.act.std)}
+          </Explain>
         </span>
         {saturating && (
-          <span
-            className={stats && stats.saturated > 0.5 ? 'bad' : undefined}
-            title="share of activations in the flat tails"
-          >
-            saturated {formatPercent(stats?.saturated)}
+          <span className={stats && stats.saturated > 0.5 ? 'bad' : undefined}>
+            <Explain term="saturated" value={stats?.saturated ?? null} percent layer={layer}>
+              saturated {formatPercent(stats?.saturated)}
+            </Explain>
           </span>
         )}
         {canDie && (
-          <span
-            className={stats && stats.dead > 0.3 ? 'bad' : undefined}
-            title="share of units that never fire on this batch"
-          >
-            dead {formatPercent(stats?.dead)}
+          <span className={stats && stats.dead > 0.3 ? 'bad' : undefined}>
+            <Explain term="dead" value={stats?.dead ?? null} percent layer={layer}>
+              dead {formatPercent(stats?.dead)}
+            </Explain>
           </span>
         )}
       </p>
       <Histogram input={gradInput} height={48} />
       <p className="layer-stats grad">
-        <span title="std of ∂L/∂h">∂L/∂h std {formatNumber(grads?.grad_act_std)}</span>
-        <span title="std of ∂L/∂W">∂L/∂W {formatNumber(grads?.grad_w_std)}</span>
+        <Explain term="grad_act_std" value={grads?.grad_act_std ?? null} layer={layer}>
+          ∂L/∂h std {formatNumber(grads?.grad_act_std)}
+        </Explain>
+        <Explain term="grad_w_std" value={grads?.grad_w_std ?? null} layer={layer}>
+          ∂L/∂W {formatNumber(grads?.grad_w_std)}
+        </Explain>
       </p>
     </section>
   );

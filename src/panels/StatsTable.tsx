@@ -1,7 +1,23 @@
 /** The statistics of every layer as a table: the charts' text alternative. */
 import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
+import type { TermKey } from '../engine/glossary';
+import { Explain } from './Explain';
 import { formatNumber, formatPercent, MISSING } from './format';
+
+/** The columns after the layer's number: their titles and the glossary's terms. */
+const COLUMNS: [string, TermKey][] = [
+  ['pre-act std', 'preact_std'],
+  ['act mean', 'act_mean'],
+  ['act std', 'act_std'],
+  ['theory std', 'theory'],
+  ['saturated', 'saturated'],
+  ['dead', 'dead'],
+  ['∂L/∂h std', 'grad_act_std'],
+  ['∂L/∂W std', 'grad_w_std'],
+  ['W std', 'w_std'],
+  ['grad:data', 'grad_data_ratio'],
+];
 
 export function StatsTable() {
   const isOpen = useSettings((s) => s.open.includes('table'));
@@ -23,16 +39,11 @@ export function StatsTable() {
         <thead>
           <tr>
             <th scope="col">Layer</th>
-            <th scope="col">pre-act std</th>
-            <th scope="col">act mean</th>
-            <th scope="col">act std</th>
-            <th scope="col">theory std</th>
-            <th scope="col">saturated</th>
-            <th scope="col">dead</th>
-            <th scope="col">∂L/∂h std</th>
-            <th scope="col">∂L/∂W std</th>
-            <th scope="col">W std</th>
-            <th scope="col">grad:data</th>
+            {COLUMNS.map(([title, term]) => (
+              <th scope="col" key={term}>
+                <Explain term={term}>{title}</Explain>
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { PaperFigures, VerdictChart } from './PaperFigures';
+import { TourTerms } from './TourTerms';
 import { useEscapeToClose } from './useEscapeToClose';
 import { CHAPTERS, CLAIM_INFOS } from '../engine/claims/info';
 import type { ClaimInfo, ClaimScene } from '../engine/claims/types';
@@ -145,6 +146,7 @@ export function TourPanel() {
       </header>
       <h2 id="tour-title">{claim.title}</h2>
       <p>{claim.explanation}</p>
+      <TourTerms claim={claim.id} />
       {claim.citation && <p className="citation">{claim.citation}</p>}
       {claim.kind === 'demonstration' && (
         <p className="demonstration" data-testid="demonstration">

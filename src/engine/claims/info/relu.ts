@@ -3,6 +3,7 @@
  * share (the checks import them from here; nothing here imports a check).
  */
 import { claimInfo } from './define';
+import { DEAD_UNIT } from '../../glossary';
 import type { ActivationName, TrainingConfig } from '../../config';
 import { DEAD_RELU_DEMO, type TrainingPreset } from '../../data/presets';
 import { trainingScene } from './scenes';
@@ -35,8 +36,7 @@ export const DIES_WITH_HIGH_LR_INFO = claimInfo({
   id: 'relu-dies-with-high-lr',
   chapter: 'activations',
   title: 'A too-high learning rate kills ReLUs while training',
-  explanation:
-    'More often than a bad initialization, a too-high learning rate kills ReLUs: a large update knocks a unit’s weights off the data cloud, it stops firing on every example, and with no gradient it never comes back. The units die one after another while the network trains. This is the page’s Dead ReLUs demonstration: 3 × 64 ReLUs on the spiral, SGD at rate 1; its control is the same run at rate 0.1.',
+  explanation: `More often than a bad initialization, a too-high learning rate kills ReLUs: a large update knocks a unit’s weights off the data cloud, and ${DEAD_UNIT}. The units die one after another while the network trains. This is the page’s Dead ReLUs demonstration: 3 × 64 ReLUs on the spiral, SGD at rate 1; its control is the same run at rate 0.1.`,
   expected: `On each of 3 seeds, at rate ${demo.training.learningRate}: the dead fraction (of all hidden units, on the monitoring batch) climbs by at least ${Math.round(HIGH_LR_CLIMB * 100)} points within ${HIGH_LR_STEPS} steps, gradually (less than half of the climb in the first ${HIGH_LR_EARLY} steps), without diverging.`,
   show: trainingScene(demoRun(demo), demo.dataset, { speed: 100 }),
   contrast: {
