@@ -28,10 +28,10 @@ export interface CanvasTheme {
 
 export interface CanvasFrame {
   ctx: CanvasRenderingContext2D;
-  /** Size in CSS pixels. */
+  /** Size the chart lays out in (CSS pixels; shown `size.scale` times larger). */
   width: number;
   height: number;
-  /** Device pixels per CSS pixel; the context is left in device pixels (identity transform). */
+  /** Device pixels per layout pixel; the context is left in device pixels (identity transform). */
   dpr: number;
   pixelWidth: number;
   pixelHeight: number;
@@ -50,13 +50,15 @@ export function prepareCanvas(
   const width = Math.max(1, Math.round(size.width));
   const height = Math.max(1, Math.round(size.height));
   const ratio = typeof window === 'undefined' ? 1 : window.devicePixelRatio;
-  const dpr = Number.isFinite(ratio) && ratio > 0 ? Math.min(4, ratio) : 1;
+  const scale = size.scale ?? 1;
+  // Projector mode's scale is one more factor from layout to device pixels.
+  const dpr = (Number.isFinite(ratio) && ratio > 0 ? Math.min(4, ratio) : 1) * scale;
   const pixelWidth = Math.max(1, Math.round(width * dpr));
   const pixelHeight = Math.max(1, Math.round(height * dpr));
   if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
   if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
-  canvas.style.width = `${width}px`;
-  canvas.style.height = `${height}px`;
+  canvas.style.width = `${Math.round(width * scale)}px`;
+  canvas.style.height = `${Math.round(height * scale)}px`;
   canvas.setAttribute('role', 'img');
   if (canvas.getAttribute('aria-label') !== ariaLabel) canvas.setAttribute('aria-label', ariaLabel);
   const ctx = canvas.getContext('2d');

@@ -30,9 +30,11 @@ const MARGINAL_SHARE = 0.35;
 const powerOfTen = (value: number) => formatPow10(Math.round(Math.log10(value)));
 
 export function drawSearchScatter(svg: SVGSVGElement, data: SearchScatterData, size: Size): void {
+  const scale = size.scale ?? 1;
   const root = select(svg)
-    .attr('width', size.width)
-    .attr('height', size.height)
+    .attr('width', size.width * scale)
+    .attr('height', size.height * scale)
+    .attr('viewBox', `0 0 ${size.width} ${size.height}`)
     .attr('role', 'img');
   const random = data.trials.filter((t) => t.method === 'random');
   const grid = data.trials.filter((t) => t.method === 'grid');

@@ -34,9 +34,10 @@ export function prepareSvg(
 ): Svg {
   const width = Math.max(1, Math.round(size.width));
   const height = Math.max(1, Math.round(size.height));
+  const scale = size.scale ?? 1;
   return select(element)
-    .attr('width', width)
-    .attr('height', height)
+    .attr('width', Math.round(width * scale))
+    .attr('height', Math.round(height * scale))
     .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('role', 'img')
     .attr('aria-label', ariaLabel)

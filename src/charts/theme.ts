@@ -18,6 +18,11 @@
  * The fallbacks are chosen so a chart still reads on either background when a variable is
  * missing: neutral colours derive from currentColor and the background from the CSS system colour
  * Canvas, which both follow the page's color-scheme.
+ *
+ * Projector mode (?present=1, src/panels/projector/projector.css) sets a high-contrast palette:
+ * the same Okabe–Ito hues (colour-blind safe), darkened on white (lightened on black) to ≥ 4.5:1
+ * even for the orange, black (white) text, axes and theory lines, and a stronger grid, because a
+ * projector washes light colours out.
  */
 export const chartColors = {
   act: 'var(--chart-act, #0072B2)',
@@ -38,6 +43,12 @@ export const chartFont = 'var(--chart-font)';
 /** Dash pattern of theory curves; guides use a finer one so the two never read as the same. */
 export const theoryDash = '5 3';
 export const guideDash = '2 3';
+
+/**
+ * Projector mode draws every chart this many times larger (Size.scale): tick labels 11–12 px
+ * become 15–17 px, strokes 1.25–2 px become 1.75–2.8 px, and each chart lays out as it always does.
+ */
+export const PROJECTOR_SCALE = 1.4;
 
 /**
  * Type size for a chart: 11 px keeps two or three tick labels apart on a 170 px panel; charts with

@@ -18,8 +18,13 @@ export interface HistogramData {
   mode: 'linear' | 'log10abs';
 }
 
-/** Outer size of the <svg> in CSS pixels. */
+/**
+ * The size a chart lays itself out in, in CSS pixels. `scale` (projector mode, theme.ts's
+ * PROJECTOR_SCALE) shows the whole chart that many times larger, type and strokes alike: its
+ * element covers width·scale × height·scale, so each chart draws as usual and none repeats it.
+ */
 export interface Size {
   width: number;
   height: number;
+  scale?: number;
 }

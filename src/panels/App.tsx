@@ -15,6 +15,7 @@ import { LayerGrid } from './LayerGrid';
 import { StatsTable } from './StatsTable';
 import { TrainingControls } from './TrainingControls';
 import { OpenRecording } from './recording/OpenRecording';
+import { focusWhenShown } from './focus-when-shown';
 import './layer-overview.css';
 
 // What the first view does not show loads when it is first needed: the training panels (the
@@ -29,10 +30,22 @@ const RecordingView = lazy(() =>
 const TourPanel = lazy(() =>
   import('./TourPanel').then((module) => ({ default: module.TourPanel })),
 );
+// Projector mode (?present=1, or the header's button) loads its layout, keys and styles then.
+const ProjectorApp = lazy(() =>
+  import('./projector/ProjectorApp').then((module) => ({ default: module.ProjectorApp })),
+);
 
 export function App() {
   const embed = useSettings((s) => s.embed);
-  return embed ? <EmbedApp /> : <FullApp />;
+  const present = useSettings((s) => s.present);
+  if (embed) return <EmbedApp />;
+  return present ? (
+    <Suspense fallback={null}>
+      <ProjectorApp />
+    </Suspense>
+  ) : (
+    <FullApp />
+  );
 }
 
 /** ?embed=1: the panels and a minimal control strip, for an iframe in course pages. */
@@ -56,6 +69,7 @@ function FullApp() {
   const mode = useResults((s) => s.mode);
   const tour = useSettings((s) => s.tour);
   const setTour = useSettings((s) => s.setTour);
+  const setPresent = useSettings((s) => s.setPresent);
   // A recording, once open, takes the place of the lab's own panels until it is closed.
   const recording = useResults((s) => s.recordings.shown !== null);
   return (
@@ -73,6 +87,16 @@ function FullApp() {
           onClick={() => setTour(tour ? null : CLAIM_IDS[0])}
         >
           Lecture tour
+        </button>
+        <button
+          type="button"
+          className="present-enter"
+          onClick={() => {
+            setPresent(true);
+            focusWhenShown('.present-leave');
+          }}
+        >
+          Projector mode
         </button>
         <OpenRecording />
         <p className="engine" aria-live="polite">

@@ -1,9 +1,11 @@
 /**
  * Gives a chart an <svg> (or <canvas>) that d3 owns: React renders the element, the draw function fills it
- * whenever the data or the available width change. React never renders children into it.
+ * whenever the data, the available width or projector mode change. React never renders children into it.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { PROJECTOR_SCALE } from '../charts/theme';
 import type { Size } from '../charts/types';
+import { useSettings } from '../store/settings';
 
 export function useChart<T, E extends Element = SVGSVGElement>(
   draw: (element: E, data: T, size: Size) => void,
@@ -12,6 +14,8 @@ export function useChart<T, E extends Element = SVGSVGElement>(
 ) {
   const ref = useRef<E>(null);
   const [width, setWidth] = useState(0);
+  // Projector mode shows each chart larger: it lays out in the width it will cover at that scale.
+  const scale = useSettings((s) => (s.present ? PROJECTOR_SCALE : 1));
 
   useLayoutEffect(() => {
     const container = ref.current?.parentElement;
@@ -23,8 +27,9 @@ export function useChart<T, E extends Element = SVGSVGElement>(
   }, []);
 
   useEffect(() => {
-    if (ref.current && width > 0) draw(ref.current, data, { width, height });
-  }, [draw, data, width, height]);
+    if (ref.current && width > 0)
+      draw(ref.current, data, { width: Math.floor(width / scale), height, scale });
+  }, [draw, data, width, height, scale]);
 
   return ref;
 }
