@@ -146,11 +146,26 @@ test('entered and left by the header’s button; the tour walked full screen wit
   await page.keyboard.press('Shift+ArrowLeft');
   await expectSection(page, 'tour');
   await expect(title).toHaveText(first);
+  // Escape closes the tour, and its section with it.
+  await page.keyboard.press('Escape');
+  await expectSection(page, 'controls');
+  await expect(page).not.toHaveURL(/tour=/);
 
   await page.getByRole('button', { name: 'Leave projector mode' }).click();
   await expect(page).not.toHaveURL(/present=|section=/);
   await expect(page.locator('.app.present')).toHaveCount(0);
   await expect(page.locator('.sidebar')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Projector mode' })).toBeFocused();
+  expect(errors).toEqual([]);
+});
+
+test('training on a data set: its panels and charts are as readable, and axe clean', async ({
+  page,
+}) => {
+  const errors = await openPage(page, `?${SMALL}&data=spiral&present=1&section=training`);
+  await expectSection(page, 'training');
+  await expect(page.locator('.slide canvas, .slide svg[role="img"]').first()).toBeVisible();
+  await expectReadable(page, 'training on the spiral');
+  await expectAxeClean(page, 'training on the spiral');
   expect(errors).toEqual([]);
 });

@@ -7,7 +7,7 @@
 import { axisBottom, axisLeft, interpolateViridis, scaleLinear, scaleLog, select } from 'd3';
 import { formatPercent } from '../engine/format';
 import { formatPow10 } from './format';
-import { chartColors } from './theme';
+import { chartColors, fontSizeFor } from './theme';
 import type { Size } from './types';
 
 export interface SearchPoint {
@@ -53,6 +53,8 @@ export function drawSearchScatter(svg: SVGSVGElement, data: SearchScatterData, s
   const x = scaleLog().domain(data.learningRate).range([0, width]);
   const y = scaleLog().domain(data.l2).range([scatterHeight, 0]);
   const accuracyY = scaleLinear().domain([0, 1]).range([marginalHeight, 0]);
+  // d3's axes write font-size 10 on their groups: the theme's size instead, as every chart has.
+  const fontSize = fontSizeFor(size.width, size.height);
 
   const plot = root
     .selectAll<SVGGElement, null>('g.plot')
@@ -70,6 +72,7 @@ export function drawSearchScatter(svg: SVGSVGElement, data: SearchScatterData, s
         .ticks(3)
         .tickFormat((v) => formatPercent(Number(v))),
     )
+    .attr('font-size', fontSize)
     .attr('color', chartColors.axis);
   plot
     .selectAll<SVGGElement, null>('g.x-axis')
@@ -78,6 +81,7 @@ export function drawSearchScatter(svg: SVGSVGElement, data: SearchScatterData, s
     .attr('class', 'x-axis')
     .attr('transform', `translate(0,${scatterTop + scatterHeight})`)
     .call(axisBottom(x).ticks(5, powerOfTen))
+    .attr('font-size', fontSize)
     .attr('color', chartColors.axis);
   plot
     .selectAll<SVGGElement, null>('g.y-axis')
@@ -86,6 +90,7 @@ export function drawSearchScatter(svg: SVGSVGElement, data: SearchScatterData, s
     .attr('class', 'y-axis')
     .attr('transform', `translate(0,${scatterTop})`)
     .call(axisLeft(y).ticks(4, powerOfTen))
+    .attr('font-size', fontSize)
     .attr('color', chartColors.axis);
   const titles = [
     {
@@ -115,7 +120,7 @@ export function drawSearchScatter(svg: SVGSVGElement, data: SearchScatterData, s
     .attr('y', (d) => d.y)
     .attr('transform', (d) => (d.rotate ? `rotate(${d.rotate})` : null))
     .attr('text-anchor', (d) => d.anchor)
-    .attr('font-size', 11)
+    .attr('font-size', fontSize)
     .attr('fill', chartColors.text)
     .text((d) => d.text);
 

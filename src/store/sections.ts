@@ -11,7 +11,7 @@ export const FIRST_SECTION: Section = 'controls';
 
 /** The section names people read (the header's buttons, the slide's name for screen readers). */
 export const SECTION_LABELS: Record<Section, string> = {
-  tour: 'Lecture tour',
+  tour: 'Tour',
   controls: 'Controls',
   depth: 'Depth chart',
   layers: 'Layers',

@@ -76,14 +76,12 @@ function ProjectorHeader({ section }: { section: Section }) {
           </button>
         ))}
       </nav>
-      <button
-        type="button"
-        className="tour-button"
-        aria-expanded={tour !== null}
-        onClick={() => setTour(tour ? null : CLAIM_IDS[0])}
-      >
-        Lecture tour
-      </button>
+      {/* Open, the tour is a section of its own, closed by its × (or Escape). */}
+      {tour === null && (
+        <button type="button" className="tour-button" onClick={() => setTour(CLAIM_IDS[0])}>
+          Lecture tour
+        </button>
+      )}
       <button
         type="button"
         className="present-leave"
