@@ -1,19 +1,11 @@
 import { interpolateViridis, range } from 'd3';
 import { drawCanvasMessage, prepareCanvas, readCanvasTheme, type CanvasFrame } from './canvas';
-import { formatPercent } from '../engine/format';
+import { describeNeuronMap, isDeadCell, type NeuronMapData } from './neuron-map-text';
 import { child, prepareSvg } from './svg';
 import { chartColors, fontSizeFor, textWidth } from './theme';
 import type { Size } from './types';
 
-export interface NeuronMapData {
-  /** Per unit, the fraction of the monitoring batch on which it fires (0…1; NaN = unknown). */
-  firing: Float32Array | number[];
-  /**
-   * Names the layer, e.g. 'Layer 3' (or 'Layer 3 neuron map'); the aria-label reads
-   * "Layer 3 neuron map: 500 units, 37 never fire (7 %); …".
-   */
-  label: string;
-}
+export type { NeuronMapData };
 
 /**
  * Colours. Live units are on viridis (perceptually uniform, colour-blind safe, and its lightness
@@ -27,10 +19,10 @@ const UNKNOWN_FILL = '#7f7f7f';
 const LEVELS = 256;
 let palette: string[] | null = null;
 
-/** The fill of a unit that fires on `fraction` of the batch (exactly 0: the dead fill). */
-export function neuronColor(fraction: number): string {
+/** The fill of a unit that fires on `fraction` of the batch (exactly 0, if it can die: dead). */
+export function neuronColor(fraction: number, deadUnits = true): string {
   if (!Number.isFinite(fraction)) return UNKNOWN_FILL;
-  if (fraction <= 0) return DEAD_FILL;
+  if (isDeadCell(fraction, deadUnits)) return DEAD_FILL;
   palette ??= range(LEVELS).map((i) => interpolateViridis(i / (LEVELS - 1)));
   return palette[Math.round(Math.min(1, fraction) * (LEVELS - 1))];
 }
@@ -58,31 +50,9 @@ export function neuronGrid(units: number, pixelWidth: number, pixelHeight: numbe
   return best;
 }
 
-function describe(firing: ArrayLike<number>, label: string): string {
-  // 'Layer 3' and 'Layer 3 neuron map' both give "Layer 3 neuron map: …".
-  const name = /neuron map\s*$/i.test(label) ? label.trim() : `${label} neuron map`.trim();
-  const n = firing.length;
-  if (n === 0) return `${name}: no units.`;
-  let dead = 0;
-  let unknown = 0;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const f = firing[i];
-    if (!Number.isFinite(f)) unknown++;
-    else {
-      if (f <= 0) dead++;
-      sum += f;
-    }
-  }
-  const parts = [`${name}: ${n} units, ${dead} never fire (${formatPercent(dead / n)})`];
-  if (n > unknown)
-    parts.push(`a unit fires on ${formatPercent(sum / (n - unknown))} of examples on average`);
-  if (unknown > 0) parts.push(`${unknown} not measured`);
-  return `${parts.join('; ')}.`;
-}
-
-function drawCells(frame: CanvasFrame, firing: ArrayLike<number>, grid: NeuronGrid): void {
+function drawCells(frame: CanvasFrame, data: NeuronMapData, grid: NeuronGrid): void {
   const { ctx } = frame;
+  const { firing, deadUnits } = data;
   const { cols, rows, cell } = grid;
   const gap = cell >= 5 ? Math.max(1, Math.round(cell / 12)) : 0;
   const side = cell - gap;
@@ -92,17 +62,16 @@ function drawCells(frame: CanvasFrame, firing: ArrayLike<number>, grid: NeuronGr
   // One fillStyle change per colour run keeps a 4096-unit map well under a millisecond.
   let style = '';
   for (let i = 0; i < n; i++) {
-    const fill = neuronColor(firing[i]);
+    const fill = neuronColor(firing[i], deadUnits);
     if (fill !== style) ctx.fillStyle = style = fill;
     ctx.fillRect(x0 + (i % cols) * cell, y0 + Math.floor(i / cols) * cell, side, side);
   }
-  if (side < 4) return;
+  if (side < 4 || !deadUnits) return;
   // Crosses on dead cells, all in one path.
   const inset = Math.max(1, Math.round(side * 0.22));
   ctx.beginPath();
   for (let i = 0; i < n; i++) {
-    const f = firing[i];
-    if (!(f <= 0)) continue;
+    if (!isDeadCell(firing[i], deadUnits)) continue;
     const x = x0 + (i % cols) * cell;
     const y = y0 + Math.floor(i / cols) * cell;
     ctx.moveTo(x + inset, y + inset);
@@ -123,17 +92,13 @@ function drawCells(frame: CanvasFrame, firing: ArrayLike<number>, grid: NeuronGr
  * every frame; the backing store is only reallocated when the size changes. Static: nothing moves.
  */
 export function drawNeuronMap(canvas: HTMLCanvasElement, data: NeuronMapData, size: Size): void {
-  const frame = prepareCanvas(canvas, size, describe(data.firing, data.label));
+  const frame = prepareCanvas(canvas, size, describeNeuronMap(data));
   if (!frame) return;
   if (data.firing.length === 0) {
     drawCanvasMessage(frame, readCanvasTheme(canvas), 'no units');
     return;
   }
-  drawCells(
-    frame,
-    data.firing,
-    neuronGrid(data.firing.length, frame.pixelWidth, frame.pixelHeight),
-  );
+  drawCells(frame, data, neuronGrid(data.firing.length, frame.pixelWidth, frame.pixelHeight));
 }
 
 const SWATCH = 11;

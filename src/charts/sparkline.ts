@@ -3,6 +3,7 @@ import { formatNumber } from '../engine/format';
 import { formatPow10 } from './format';
 import { child, drawLegend, prepareSvg, withHalo, type LegendItem } from './svg';
 import { chartColors, fontSizeFor, guideDash, textWidth, theoryDash } from './theme';
+import { linearYRange } from './line-axis';
 import { decadeDomain, decadeTicks } from './ticks';
 import type { Size } from './types';
 import { drawAxisTitles, drawSeries, drawXAxis, drawYAxis, type Frame, type Tick } from './xy-plot';
@@ -22,7 +23,11 @@ export interface LineChartData {
   logY?: boolean;
   /** A horizontal reference, e.g. { y: 1e-3, label: 'update:data ≈ 1e−3' }. */
   guide?: { y: number; label: string };
+  /** A fixed linear y range, whatever the values (FRACTION_DOMAIN for fractions). */
+  yDomain?: readonly [number, number];
 }
+
+export { FRACTION_DOMAIN } from './line-axis';
 
 /** Below these sizes the chart drops its axis titles (they stay in the aria-label). */
 const COMPACT_WIDTH = 240;
@@ -44,7 +49,7 @@ function describe(data: LineChartData): string {
   return `${data.yTitle} by ${data.xTitle}${data.logY ? ', log scale' : ''}. ${parts.join('; ')}.`;
 }
 
-/** y axis: whole decades on a log axis, else a nice linear domain; both in few ticks. */
+/** y axis: whole decades on a log axis, else linearYRange made nice; both in few ticks. */
 function yAxis(data: LineChartData, values: number[], maxTicks: number) {
   if (data.logY) {
     const [lo, hi] = decadeDomain(values) ?? [-4, 0];
@@ -56,10 +61,7 @@ function yAxis(data: LineChartData, values: number[], maxTicks: number) {
       v !== null && Number.isFinite(v) && v > 0 ? Math.log10(v) : null;
     return { domain: [lo, hi], ticks, toValue };
   }
-  const finite = values.filter(Number.isFinite);
-  let [lo, hi] = finite.length ? (extent(finite) as [number, number]) : [0, 1];
-  if (lo === hi) [lo, hi] = lo === 0 ? [-1, 1] : [lo - Math.abs(lo) * 0.1, hi + Math.abs(hi) * 0.1];
-  const scale = scaleLinear().domain([lo, hi]).nice(maxTicks);
+  const scale = scaleLinear().domain(linearYRange(values, data.yDomain)).nice(maxTicks);
   let tickValues = scale.ticks(maxTicks);
   // d3 treats the count as a hint; thin to every other tick when it gives too many.
   if (tickValues.length > maxTicks) tickValues = tickValues.filter((_, i) => i % 2 === 0);

@@ -27,7 +27,13 @@ function chartData(
       values: ys.map((y, i) => ({ x: xs[i], y })),
     };
   });
-  return { series, xTitle: spec.xTitle, yTitle: spec.yTitle, logY: spec.logY };
+  return {
+    series,
+    xTitle: spec.xTitle,
+    yTitle: spec.yTitle,
+    logY: spec.logY,
+    yDomain: spec.yDomain,
+  };
 }
 
 function Figure({

@@ -3,7 +3,7 @@
  * series, neuron maps, histograms over time, and the data's own view (decision regions or digits).
  */
 import { useMemo } from 'react';
-import type { LineChartData, LineSeries } from '../charts/sparkline';
+import { FRACTION_DOMAIN, type LineChartData, type LineSeries } from '../charts/sparkline';
 import { layerColor } from '../charts/layer-colors';
 import { type TrainingView as TrainingViewData, useResults } from '../store/results';
 import { formatNumber, formatPercent } from './format';
@@ -89,16 +89,19 @@ function trainingCharts(series: TrainSeries, seriesA: TrainSeries | null) {
       series: runLines(series, seriesA, 'accuracy', 'validationAccuracy'),
       xTitle: 'step',
       yTitle: 'accuracy',
+      yDomain: FRACTION_DOMAIN,
     },
     dead: {
       series: perLayerLines(b, series.dead, seriesA?.dead),
       xTitle: 'step',
       yTitle: 'dead fraction',
+      yDomain: FRACTION_DOMAIN,
     },
     saturated: {
       series: perLayerLines(b, series.saturated, seriesA?.saturated),
       xTitle: 'step',
       yTitle: 'saturated fraction',
+      yDomain: FRACTION_DOMAIN,
     },
     update: {
       series: perLayerLines(b, series.updateRatio),

@@ -172,6 +172,8 @@ export interface ChartSpec<K extends string> {
   xTitle: string;
   yTitle: string;
   logY?: boolean;
+  /** A fixed y range: [0, 1] for fractions (accuracy), so the axis never runs below 0. */
+  yDomain?: readonly [number, number];
 }
 
 /** A paper's figure redrawn: a chart with its caption. */

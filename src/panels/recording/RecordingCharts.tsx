@@ -9,7 +9,7 @@ import {
   type DepthChartOptions,
   drawDepthChart,
 } from '../../charts/depth-chart';
-import type { LineChartData, LineSeries } from '../../charts/sparkline';
+import { FRACTION_DOMAIN, type LineChartData, type LineSeries } from '../../charts/sparkline';
 import { layerColor } from '../../charts/layer-colors';
 import type { Size } from '../../charts/types';
 import { type ActivationName, RELU_FAMILY } from '../../engine/config';
@@ -127,10 +127,20 @@ export function RecordingSeries(props: { shown: OpenedRecording; pinned: OpenedR
         logY: true,
       },
       dead: has(RELU_FAMILY)
-        ? { series: overlay(shown, pinned, dead), xTitle: x, yTitle: 'dead fraction' }
+        ? {
+            series: overlay(shown, pinned, dead),
+            xTitle: x,
+            yTitle: 'dead fraction',
+            yDomain: FRACTION_DOMAIN,
+          }
         : null,
       saturated: has(['tanh', 'sigmoid'])
-        ? { series: overlay(shown, pinned, saturated), xTitle: x, yTitle: 'saturated fraction' }
+        ? {
+            series: overlay(shown, pinned, saturated),
+            xTitle: x,
+            yTitle: 'saturated fraction',
+            yDomain: FRACTION_DOMAIN,
+          }
         : null,
     } satisfies Record<string, LineChartData | null>;
   }, [shown, pinned]);

@@ -73,6 +73,7 @@ export const DROPOUT_INFO = claimInfo({
       ],
       xTitle: 'step',
       yTitle: 'accuracy',
+      yDomain: [0, 1],
     },
   ],
 });

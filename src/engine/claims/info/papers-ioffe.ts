@@ -73,6 +73,7 @@ export const STABLE_INPUTS_INFO = claimInfo({
       ],
       xTitle: 'step',
       yTitle: 'accuracy',
+      yDomain: [0, 1],
     },
     {
       title: '15th, 50th, 85th percentiles of a last-layer sigmoid’s input (their Fig. 1b, c)',
