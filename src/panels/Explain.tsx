@@ -7,6 +7,7 @@
  */
 import * as React from 'react';
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { CLAIM_IDS } from '../engine/claims/types';
 import type { TermKey } from '../engine/glossary';
 import { useSettings } from '../store/settings';
@@ -21,7 +22,7 @@ const listeners = new Set<() => void>();
 /** Loads the glossary and the popover once; every explained element re-renders when it is in. */
 export function loadExplanations(): Promise<void> {
   loading ??= import('./Explanation').then((module) => {
-    Explanation = module.makeExplanation(React);
+    Explanation = module.makeExplanation(React, createPortal);
     listeners.forEach((listener) => listener());
   });
   return loading;
@@ -52,6 +53,10 @@ export interface ExplainProps {
   layer?: number;
   /** The description's id, when another element (a control) is described by it too. */
   id?: string;
+  /** The id of the control it describes, which shows it while focused. */
+  control?: string;
+  /** -1 for all but the first of a group the arrow keys walk (a layer panel's values). */
+  tabIndex?: number;
   /** The button's accessible name when its text is only a sign. */
   label?: string;
   className?: string;
@@ -80,38 +85,55 @@ export function Explain(props: ExplainProps) {
   const Loaded = loaded ? Explanation : null;
   const [open, setOpen] = useState(false);
   const wrap = useRef<HTMLSpanElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const anchor = useRef<HTMLElement | null>(null);
   const leaving = useRef<number | undefined>(undefined);
-  const show = () => {
+  /** Shows the explanation beside `from` (the button, or the control it describes). */
+  const show = useCallback((from: EventTarget | null) => {
     window.clearTimeout(leaving.current);
     void loadExplanations();
+    if (from instanceof HTMLElement) anchor.current = from;
     setOpen(true);
-  };
+  }, []);
   const close = useCallback(() => setOpen(false), []);
+  const inside = useCallback(
+    (node: Node | null) =>
+      !!node &&
+      (!!wrap.current?.contains(node) ||
+        !!document.getElementById(id)?.contains(node) ||
+        node === anchor.current),
+    [id],
+  );
+  useControl(props.control, show, close, inside);
   useEffect(() => () => window.clearTimeout(leaving.current), []);
   return (
     <span
       ref={wrap}
       className="explain"
-      onPointerEnter={(event) => event.pointerType === 'mouse' && show()}
+      onPointerEnter={(event) => event.pointerType === 'mouse' && show(event.currentTarget)}
       onPointerLeave={(event) => {
         // A short grace, so the pointer can cross the gap to the popover and its tour link.
         if (event.pointerType === 'mouse') leaving.current = window.setTimeout(close, 200);
       }}
-      onFocus={show}
-      onBlur={(event) => {
-        if (!wrap.current?.contains(event.relatedTarget as Node | null)) close();
-      }}
     >
       <button
-        ref={button}
         type="button"
         className={props.className ? `explain-trigger ${props.className}` : 'explain-trigger'}
         aria-label={props.label}
+        tabIndex={props.tabIndex}
         aria-describedby={loaded ? id : undefined}
         data-explain={props.option ?? props.term}
         data-layer={props.layer}
-        onClick={show}
+        onClick={(event) => show(event.currentTarget)}
+        onFocus={(event) => show(event.currentTarget)}
+        onBlur={(event) => !inside(event.relatedTarget) && close()}
+        onKeyDown={(event) => {
+          // Down from an open explanation reaches its tour link.
+          if (event.key !== 'ArrowDown' || !open) return;
+          const link = document.getElementById(id)?.querySelector('a');
+          if (!link) return;
+          event.preventDefault();
+          link.focus();
+        }}
       >
         {props.children}
       </button>
@@ -122,14 +144,35 @@ export function Explain(props: ExplainProps) {
           option={props.option}
           live={liveText(props)}
           open={open}
-          anchor={button}
-          wrap={wrap}
+          anchor={anchor}
+          inside={inside}
           onClose={close}
           tour={TOUR}
         />
       )}
     </span>
   );
+}
+
+/** The described control (a select) shows the explanation while it has the focus. */
+function useControl(
+  control: string | undefined,
+  show: (from: EventTarget | null) => void,
+  close: () => void,
+  inside: (node: Node | null) => boolean,
+) {
+  useEffect(() => {
+    const element = control ? document.getElementById(control) : null;
+    if (!element) return;
+    const onFocus = () => show(element);
+    const onBlur = (event: FocusEvent) => !inside(event.relatedTarget as Node | null) && close();
+    element.addEventListener('focus', onFocus);
+    element.addEventListener('blur', onBlur);
+    return () => {
+      element.removeEventListener('focus', onFocus);
+      element.removeEventListener('blur', onBlur);
+    };
+  }, [control, show, close, inside]);
 }
 
 /** A control's label with its "?" beside it; the explanation (`id`) describes the control too. */
@@ -147,7 +190,11 @@ export function ExplainedLabel(props: {
         term={props.term}
         option={props.option}
         id={props.id}
-        label={`About ${props.children}`}
+        control={props.htmlFor}
+        // Not "About Activation": the control alone carries its label's name. Not a Tab stop:
+        // the control itself shows the explanation when focused.
+        label="Explain"
+        tabIndex={-1}
         className="info"
       >
         ?

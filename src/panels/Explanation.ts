@@ -28,8 +28,8 @@ export interface ExplanationProps {
   live: string | null;
   open: boolean;
   anchor: RefObject<HTMLElement | null>;
-  /** The element and its explanation: a press outside it closes. */
-  wrap: RefObject<HTMLElement | null>;
+  /** Whether a node belongs to the element or its explanation: a press elsewhere closes. */
+  inside(node: Node | null): boolean;
   onClose(): void;
   tour: TourLinks;
 }
@@ -48,15 +48,18 @@ function place(box: HTMLElement, at: DOMRect): { left: number; top: number } {
 
 /** Listeners while open: Escape or a press outside `wrap` closes; scrolling moves it along. */
 function listen(
-  wrap: RefObject<HTMLElement | null>,
-  onClose: () => void,
+  props: Pick<ExplanationProps, 'id' | 'anchor' | 'inside' | 'onClose'>,
   update: () => void,
 ): () => void {
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') onClose();
+    if (event.key !== 'Escape') return;
+    // Focus on the tour link goes back to what opened it, not to the page's body.
+    if (document.getElementById(props.id)?.contains(document.activeElement))
+      props.anchor.current?.focus();
+    props.onClose();
   };
   const onPointer = (event: PointerEvent) => {
-    if (!wrap.current?.contains(event.target as Node)) onClose();
+    if (!props.inside(event.target as Node)) props.onClose();
   };
   window.addEventListener('keydown', onKey);
   document.addEventListener('pointerdown', onPointer);
@@ -71,11 +74,19 @@ function listen(
 }
 
 /** The Explanation component, made with the page's React. */
-export function makeExplanation(react: typeof ReactApi) {
+export function makeExplanation(
+  react: typeof ReactApi,
+  createPortal: (children: ReactApi.ReactNode, container: Element) => ReactApi.ReactNode,
+) {
   const { createElement: h, Fragment, useLayoutEffect, useState } = react;
 
   /** The tour step, opened in place (as a link it also opens in a new tab or copies). */
-  function tourLink(claim: ClaimId, tour: TourLinks) {
+  function tourLink(
+    claim: ClaimId,
+    tour: TourLinks,
+    inside: (node: Node | null) => boolean,
+    onClose: () => void,
+  ) {
     return h(
       'a',
       {
@@ -86,12 +97,15 @@ export function makeExplanation(react: typeof ReactApi) {
           event.preventDefault();
           tour.open(claim);
         },
+        onBlur: (event: ReactApi.FocusEvent) => {
+          if (!inside(event.relatedTarget)) onClose();
+        },
       },
       `See it in the lecture tour (step ${tour.step(claim)})`,
     );
   }
 
-  function termText(term: Term, heading: string, tour: TourLinks) {
+  function termText(term: Term, heading: string, props: ExplanationProps) {
     return h(
       Fragment,
       { key: heading },
@@ -99,13 +113,13 @@ export function makeExplanation(react: typeof ReactApi) {
       term.formula && h('span', { className: 'formula' }, term.formula),
       term.rule &&
         h('span', { className: 'rule' }, h('strong', null, 'Rule of thumb:'), ` ${term.rule}`),
-      term.tour && tourLink(term.tour, tour),
+      term.tour && tourLink(term.tour, props.tour, props.inside, props.onClose),
     );
   }
 
   return function Explanation(props: ExplanationProps) {
     const [at, setAt] = useState<{ left: number; top: number } | null>(null);
-    const { open, id, anchor, wrap, onClose } = props;
+    const { open, id, anchor, inside, onClose } = props;
     useLayoutEffect(() => {
       if (!open) return;
       const update = () => {
@@ -116,12 +130,13 @@ export function makeExplanation(react: typeof ReactApi) {
         setAt((now) => (now?.left === next.left && now.top === next.top ? now : next));
       };
       update();
-      return listen(wrap, onClose, update);
-    }, [open, id, anchor, wrap, onClose]);
+      return listen({ id, anchor, inside, onClose }, update);
+    }, [open, id, anchor, inside, onClose]);
     const term = termOf(props.term);
     const option = props.option ? termOf(props.option) : null;
     const shown = open ? at : null;
-    return h(
+    // In the body, not in the element: a table header's or a value's text stays its own.
+    const box = h(
       'span',
       {
         id,
@@ -130,10 +145,11 @@ export function makeExplanation(react: typeof ReactApi) {
         'data-testid': 'explanation',
         style: shown ? { left: shown.left, top: shown.top } : { visibility: 'hidden' },
       },
-      termText(term, term.name, props.tour),
+      termText(term, term.name, props),
       props.live !== null &&
         h('span', { className: 'live', 'data-testid': 'explanation-live' }, `Now: ${props.live}`),
-      option && termText(option, `${option.name} (chosen)`, props.tour),
+      option && termText(option, `${option.name} (chosen)`, props),
     );
+    return createPortal(box, document.body);
   };
 }

@@ -2,7 +2,7 @@
  * One hidden layer: its activation histogram, statistics in words, and its gradient histogram.
  * The element carries the statistics as data-* attributes (the contract tests rely on).
  */
-import { memo, useRef } from 'react';
+import { type KeyboardEvent, memo, useRef } from 'react';
 import { drawHistogram } from '../charts/histogram';
 import type { HistogramData, Size } from '../charts/types';
 import { useResults } from '../store/results';
@@ -55,6 +55,20 @@ function Histogram({ input, height }: { input: ChartInput; height: number }) {
   return <svg ref={ref} className="histogram" height={height} />;
 }
 
+/**
+ * The panel's explained values are one stop for Tab (the first); ←/→ walk the rest, so a deep
+ * network does not add five tab stops per layer.
+ */
+function walkValues(event: KeyboardEvent<HTMLElement>) {
+  if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+  const values = [...event.currentTarget.querySelectorAll<HTMLElement>('button[data-explain]')];
+  const at = values.indexOf(event.target as HTMLElement);
+  if (at < 0) return;
+  event.preventDefault();
+  const next = values[(at + (event.key === 'ArrowRight' ? 1 : values.length - 1)) % values.length];
+  next.focus();
+}
+
 export const LayerPanel = memo(function LayerPanel({ index }: { index: number }) {
   const view = useResults((s) => s.layers[index]);
   const activation = useResults((s) => s.config?.activation);
@@ -95,6 +109,7 @@ export const LayerPanel = memo(function LayerPanel({ index }: { index: number })
     <section
       ref={panel}
       className="layer-panel"
+      onKeyDown={walkValues}
       // Focusable from script only: choosing a layer on the depth chart moves the focus here.
       tabIndex={-1}
       data-testid={`layer-${layer}`}
@@ -118,20 +133,26 @@ export const LayerPanel = memo(function LayerPanel({ index }: { index: number })
           mean {formatNumber(stats?.act.mean)}
         </Explain>
         <span className="std">
-          <Explain term="act_std" value={stats?.act.std ?? null} layer={layer}>
+          <Explain term="act_std" value={stats?.act.std ?? null} layer={layer} tabIndex={-1}>
             std {formatNumber(stats?.act.std)}
           </Explain>
         </span>
         {saturating && (
           <span className={stats && stats.saturated > 0.5 ? 'bad' : undefined}>
-            <Explain term="saturated" value={stats?.saturated ?? null} percent layer={layer}>
+            <Explain
+              term="saturated"
+              value={stats?.saturated ?? null}
+              percent
+              layer={layer}
+              tabIndex={-1}
+            >
               saturated {formatPercent(stats?.saturated)}
             </Explain>
           </span>
         )}
         {canDie && (
           <span className={stats && stats.dead > 0.3 ? 'bad' : undefined}>
-            <Explain term="dead" value={stats?.dead ?? null} percent layer={layer}>
+            <Explain term="dead" value={stats?.dead ?? null} percent layer={layer} tabIndex={-1}>
               dead {formatPercent(stats?.dead)}
             </Explain>
           </span>
@@ -139,10 +160,15 @@ export const LayerPanel = memo(function LayerPanel({ index }: { index: number })
       </p>
       <Histogram input={gradInput} height={48} />
       <p className="layer-stats grad">
-        <Explain term="grad_act_std" value={grads?.grad_act_std ?? null} layer={layer}>
+        <Explain
+          term="grad_act_std"
+          value={grads?.grad_act_std ?? null}
+          layer={layer}
+          tabIndex={-1}
+        >
           ∂L/∂h std {formatNumber(grads?.grad_act_std)}
         </Explain>
-        <Explain term="grad_w_std" value={grads?.grad_w_std ?? null} layer={layer}>
+        <Explain term="grad_w_std" value={grads?.grad_w_std ?? null} layer={layer} tabIndex={-1}>
           ∂L/∂W {formatNumber(grads?.grad_w_std)}
         </Explain>
       </p>
