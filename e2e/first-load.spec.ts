@@ -1,14 +1,15 @@
 /**
  * The first view loads only what it shows (docs/decisions.md): its JavaScript stays within
- * 120 kB gzipped, and the tour, the training panels and the recording view load when opened.
+ * 120.5 kB gzipped, and the tour, the training panels and the recording view load when opened.
  */
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { openPage } from './helpers';
 
-const BUDGET_GZIPPED = 120 * 1024;
+// 120.5 kB since the explanations' triggers (issue 16, docs/decisions.md): 120.1 kB measured.
+const BUDGET_GZIPPED = 120.5 * 1024;
 
-test('the first view loads at most 120 kB of gzipped JavaScript, none of the lazy parts', async ({
+test('the first view loads at most 120.5 kB of gzipped JavaScript, none of the lazy parts', async ({
   page,
 }) => {
   const scripts = new Map<string, number>();

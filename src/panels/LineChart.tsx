@@ -1,5 +1,4 @@
 /** A line chart over steps in a titled figure, with its export button (training, recordings). */
-import type { ReactNode } from 'react';
 import { drawLineChart, type LineChartData } from '../charts/sparkline';
 import { ChartExport } from './ChartExport';
 import { useChart } from './useChart';
@@ -8,19 +7,16 @@ export function LineChart({
   data,
   height,
   title,
-  caption = title,
 }: {
   data: LineChartData;
   height: number;
   title: string;
-  /** What the figure's caption shows, when more than the title (an explained title). */
-  caption?: ReactNode;
 }) {
   const ref = useChart(drawLineChart, data, height);
   return (
     <figure className="series-chart">
       <figcaption>
-        {caption}
+        {title}
         <ChartExport
           chart={ref}
           title={title}

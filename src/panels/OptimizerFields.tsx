@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import { OPTIMIZERS, type OptimizerName } from '../engine/config';
 import { useSettings } from '../store/settings';
+import { Explain } from './Explain';
 import { NumberField } from './NumberField';
 
 const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
@@ -46,6 +47,11 @@ export function OptimizerFields() {
         onCommit={(learningRate) => setTraining({ learningRate })}
         onInvalid={onInvalid('learningRate')}
       />
+      <p className="hint">
+        {/* Explained here, in the first view's bundle: an import from the training panels'
+            chunk regroups the page's chunks (docs/decisions.md). */}
+        Aim for <Explain term="update_data">update:data ≈ 1e-3</Explain>
+      </p>
       <input
         id={ids.slider}
         className="rate-slider"

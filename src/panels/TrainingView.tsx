@@ -8,7 +8,6 @@ import { layerColor } from '../charts/layer-colors';
 import { type TrainingView as TrainingViewData, useResults } from '../store/results';
 import { formatNumber, formatPercent } from './format';
 import { DataView } from './DataView';
-import { Explain } from './Explain';
 import { NeuronMaps } from './NeuronMaps';
 import { Ridgelines } from './Ridgelines';
 import type { Series, TrainSeries } from '../worker/protocol';
@@ -159,28 +158,11 @@ export function TrainingView() {
         <div className="series-grid">
           <LineChart data={charts.loss} height={150} title="Loss" />
           <LineChart data={charts.accuracy} height={150} title="Accuracy" />
-          {canDie && (
-            <LineChart
-              data={charts.dead}
-              height={150}
-              title="Dead ReLUs per layer"
-              caption={<Explain term="dead">Dead ReLUs per layer</Explain>}
-            />
-          )}
+          {canDie && <LineChart data={charts.dead} height={150} title="Dead ReLUs per layer" />}
           {saturating && (
-            <LineChart
-              data={charts.saturated}
-              height={150}
-              title="Saturated units per layer"
-              caption={<Explain term="saturated">Saturated units per layer</Explain>}
-            />
+            <LineChart data={charts.saturated} height={150} title="Saturated units per layer" />
           )}
-          <LineChart
-            data={charts.update}
-            height={150}
-            title="Update:data ratio per layer"
-            caption={<Explain term="update_data">Update:data ratio per layer</Explain>}
-          />
+          <LineChart data={charts.update} height={150} title="Update:data ratio per layer" />
         </div>
       ) : (
         <p className="hint">Press Train (or Space) to start; Step runs one minibatch.</p>
