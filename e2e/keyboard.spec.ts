@@ -40,10 +40,12 @@ test('keyboard only: Tab through the controls, change them, and press the sugges
   // Start from the top of the document, as a keyboard user who just loaded the page.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
 
-  // The header's Lecture tour button comes first, then Open recording and its help, then the
-  // controls.
+  // The header's Lecture tour and Projector mode buttons come first, then Open recording and its
+  // help, then the controls.
   await page.keyboard.press('Tab');
   await expectFocusRing(page.getByRole('button', { name: 'Lecture tour' }), 'Lecture tour');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Projector mode' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Open recording…' })).toBeFocused();
   await page.keyboard.press('Tab');
@@ -133,7 +135,7 @@ test('the tab order follows the page: the header, then the controls in their vis
   await waitReady(page);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   const names: string[] = [];
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 13; i++) {
     await page.keyboard.press('Tab');
     names.push(
       await page.evaluate(() => {
@@ -146,6 +148,7 @@ test('the tab order follows the page: the header, then the controls in their vis
   }
   expect(names).toEqual([
     'Lecture tour',
+    'Projector mode',
     'Open recording…',
     'Record your network',
     'Activation',

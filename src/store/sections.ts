@@ -9,15 +9,6 @@ export const SECTIONS = ['tour', 'controls', 'depth', 'layers', 'training'] as c
 export type Section = (typeof SECTIONS)[number];
 export const FIRST_SECTION: Section = 'controls';
 
-/** The section names people read (the header's buttons, the slide's name for screen readers). */
-export const SECTION_LABELS: Record<Section, string> = {
-  tour: 'Tour',
-  controls: 'Controls',
-  depth: 'Depth chart',
-  layers: 'Layers',
-  training: 'Training',
-};
-
 /** The sections there are to walk: the tour's only while a step is open. */
 export function sectionsOf(tourOpen: boolean): readonly Section[] {
   return tourOpen ? SECTIONS : SECTIONS.slice(1);

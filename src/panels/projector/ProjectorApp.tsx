@@ -6,7 +6,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { CLAIM_IDS } from '../../engine/claims/types';
 import { useResults } from '../../store/results';
-import { type Section, SECTION_LABELS, sectionsOf } from '../../store/sections';
+import { type Section, sectionsOf } from '../../store/sections';
 import { useSettings } from '../../store/settings';
 import { Alerts } from '../Alerts';
 import { Controls } from '../Controls';
@@ -18,6 +18,15 @@ import { LayerGrid } from '../LayerGrid';
 import { TrainingControls } from '../TrainingControls';
 import { useProjectorKeys } from './useProjectorKeys';
 import './projector.css';
+
+/** The section names people read (the header's buttons, the slide's name for screen readers). */
+const SECTION_LABELS: Record<Section, string> = {
+  tour: 'Tour',
+  controls: 'Controls',
+  depth: 'Depth chart',
+  layers: 'Layers',
+  training: 'Training',
+};
 
 const TrainingPanels = lazy(() =>
   import('../TrainingPanels').then((module) => ({ default: module.TrainingPanels })),
