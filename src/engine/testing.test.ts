@@ -22,10 +22,17 @@ describe.each(backends)('the %s backend', (name, skipped) => {
 
 describe('backendAvailability', () => {
   it('a runtime without SIMD skips wasm and says why', () => {
-    const backends = backendAvailability(createKernels, () => false);
+    const backends = backendAvailability(createKernels, () => false, 1);
     expect(backends).toEqual([
       { name: 'ts', skipped: null },
       { name: 'wasm', skipped: 'this runtime does not support WebAssembly SIMD' },
+    ]);
+  });
+
+  it('the run on threads skips ts (it has none) and says why', () => {
+    expect(backendAvailability(createKernels, () => true, 2)).toEqual([
+      { name: 'ts', skipped: 'this run checks the wasm kernels on 2 threads' },
+      { name: 'wasm', skipped: null },
     ]);
   });
 

@@ -3,6 +3,7 @@
  */
 import type { BackendName, Kernels } from './kernels/kernels';
 import { BACKENDS, createKernels } from './kernels';
+import { kernelThreads } from './kernels/wasm';
 import { variantSupported } from './kernels/wasm/load';
 import { Rng } from './rng';
 
@@ -14,16 +15,22 @@ export interface BackendAvailability {
 
 /**
  * Every backend, with why it is skipped here. Only a runtime without WebAssembly SIMD may skip
- * wasm; any other failure to create a backend (say, kernels not built) throws, so a broken
- * backend fails the run instead of quietly dropping out of every describe.each.
+ * wasm, and the run of the engine's suite on threads skips ts (it has no threads, and its
+ * tests ran in the one-thread run); any other failure to create a backend (say, kernels not
+ * built) throws, so a broken backend fails the run instead of quietly dropping out of every
+ * describe.each.
  */
 export function backendAvailability(
   create: (name: BackendName) => Kernels = createKernels,
   simd: () => boolean = () => variantSupported('simd'),
+  threads: number = kernelThreads(),
 ): BackendAvailability[] {
   return BACKENDS.map((name) => {
     if (name === 'wasm' && !simd()) {
       return { name, skipped: 'this runtime does not support WebAssembly SIMD' };
+    }
+    if (name === 'ts' && threads > 1) {
+      return { name, skipped: `this run checks the wasm kernels on ${threads} threads` };
     }
     try {
       create(name);

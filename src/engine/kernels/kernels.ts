@@ -43,6 +43,8 @@ export interface Kernels {
   readonly name: BackendName;
   /** Extra detail for reports, e.g. "simd" or "relaxed-simd". */
   readonly variant: string;
+  /** Threads the kernels run on (the caller and its helpers); 1 where there are none. */
+  readonly threads: number;
 
   /**
    * Make the heap hold at least `floats` float32 values after the reserved area and return the

@@ -38,6 +38,7 @@ export function createTsKernels(): Kernels {
   return {
     name: 'ts',
     variant: 'scalar',
+    threads: 1,
     reserve(floats) {
       if (heap.length < floats) {
         const grown = new Float32Array(floats);

@@ -1,14 +1,30 @@
 /**
  * The WebAssembly SIMD backend. Its heap is the module's own memory: the engine's buffers are
- * views of it, so kernels run on them in place (no copying in or out). `reserve` grows the memory,
- * which replaces its ArrayBuffer; views and `results()` are then made anew on the new buffer.
+ * views of it, so kernels run on them in place (no copying in or out). With more than one thread
+ * the memory is shared, and the products and the large passes run in parts on helper threads
+ * (./threads); the engine sees the same Kernels either way.
  */
-import { OptCode, RESULT_SLOTS, type Kernels } from '../kernels';
-import { bestVariant, instantiate, wasmUnavailableReason, type WasmVariant } from './load';
+import type { Kernels } from '../kernels';
+import { kernelsOn, wasmKernelMethods } from './wasm-kernels';
+import { WasmHeap } from './heap';
+import {
+  bestVariant,
+  instantiate,
+  instantiateShared,
+  threadedBuildLoaded,
+  wasmUnavailableReason,
+  type WasmExports,
+  type WasmVariant,
+} from './load';
+import { KernelThreads, threadsUnavailableReason } from './threads/pool';
+import type { ThreadExports } from './threads/protocol';
+import { threadedKernelMethods } from './threads/threaded-kernels';
 import { errorMessage } from '../../format';
 
 export type { WasmVariant } from './load';
 export { wasmUnavailableReason } from './load';
+
+export { provideHelperSpawner, threadsUnavailableReason } from './threads/pool';
 
 /**
  * Node (CLI, tests): makes the wasm backend available when its build exists. A missing build is
@@ -18,185 +34,92 @@ export { wasmUnavailableReason } from './load';
 export async function loadBuiltWasm(): Promise<void> {
   try {
     await import('./built');
+    await import('./built-threads');
   } catch (error) {
     const message = errorMessage(error);
     if (!message.includes('build/modules')) throw error;
   }
 }
 
-const PAGE_BYTES = 65536;
-
 /** Whether the wasm backend can be created here: its build is present and SIMD validates. */
 export function wasmSimdSupported(): boolean {
   return wasmUnavailableReason() === null;
 }
 
+let defaultThreads = 1;
+
+/**
+ * How many threads new wasm kernels run on, where threads are available (the CLI's --threads,
+ * the page's ?threads=; 1 until set). Where they are not, kernels run on one and say so.
+ */
+export function setKernelThreads(threads: number): void {
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new RangeError(`threads must be a whole number of at least 1 (got ${threads})`);
+  }
+  defaultThreads = threads;
+}
+
+export function kernelThreads(): number {
+  return defaultThreads;
+}
+
+/** Why wasm kernels asked for `threads` threads would run on one, or null. */
+export function singleThreadReason(threads = defaultThreads): string | null {
+  if (threads <= 1) return null;
+  if (!threadedBuildLoaded()) return 'the threaded WebAssembly build is not loaded';
+  return threadsUnavailableReason();
+}
+
+const LINE_BYTES = 64;
+const alignLine = (bytes: number) => Math.ceil(bytes / LINE_BYTES) * LINE_BYTES;
+
 /**
  * A new wasm backend with its own memory. `variant` defaults to the fastest this runtime
  * supports (relaxed SIMD where it validates, else standard SIMD); name one to compare them.
+ * `threads` above 1 runs it on helper threads too, where this environment has them.
  */
-export function createWasmKernels(variant: WasmVariant = bestVariant()): Kernels {
-  const wasm = instantiate(variant);
-  const memory = wasm.memory;
-  const baseBytes = wasm.callerOffset();
-  const resultsBytes = wasm.resultsOffset();
-  let buffer = memory.buffer;
-  let results = new Float64Array(0); // made by the first grow()
+export function createWasmKernels(
+  variant: WasmVariant = bestVariant(),
+  threads: number = defaultThreads,
+): Kernels {
+  if (singleThreadReason(threads) !== null) return bindKernels(instantiate(variant), variant);
+  const { exports, module, memory } = instantiateShared(variant);
+  const wasm = exports as ThreadExports;
+  const scratchBytes = alignLine(wasm.scratchBytes());
+  const helperScratch = alignLine(wasm.callerOffset());
+  const scratch = Array.from({ length: threads - 1 }, (_, i) => helperScratch + i * scratchBytes);
+  const base = helperScratch + scratch.length * scratchBytes;
+  const heap = new WasmHeap(memory, wasm.resultsOffset(), base);
+  const pool = new KernelThreads(wasm, module, memory, scratch);
+  const rowBytes = [0, 0, 0, 4];
+  const state = { name: 'wasm' as const, variant, threads, w: wasm, heap, pool, rowBytes };
+  const kernels = kernelsOn(threadedKernelMethods, state);
+  pools.set(kernels, pool);
+  return kernels;
+}
 
-  /** The byte address of a heap view, refusing views of another heap or of a replaced buffer. */
-  function ptr(x: Float32Array): number {
-    if (x.buffer !== buffer) {
-      throw new Error('wasm kernels: array is not a view of the current heap (use kernels.view)');
+const pools = new WeakMap<Kernels, KernelThreads>();
+
+/**
+ * Resolves when `kernels` can run on all their threads (helpers start asynchronously; until
+ * then calls run in fewer parts), or rejects after `timeoutMs`. Benchmarks wait for it.
+ */
+export async function threadsStarted(kernels: Kernels, timeoutMs = 30_000): Promise<void> {
+  const pool = pools.get(kernels);
+  const started = Date.now();
+  while (pool && pool.available() < kernels.threads) {
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`kernel threads: ${pool.available()} of ${kernels.threads} started`);
     }
-    return x.byteOffset;
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
 
-  function grow(bytes: number): void {
-    const have = memory.buffer.byteLength;
-    if (have < bytes) {
-      try {
-        memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
-      } catch (error) {
-        const mib = Math.ceil(bytes / 2 ** 20);
-        throw new RangeError(`wasm kernels: cannot grow the heap to ${mib} MiB (${error})`);
-      }
-    }
-    if (memory.buffer !== buffer || results.length === 0) {
-      buffer = memory.buffer;
-      results = new Float64Array(buffer, resultsBytes, RESULT_SLOTS);
-    }
-  }
-  // The scratch below the caller's region must exist before the first kernel runs.
-  grow(baseBytes);
-
-  return {
-    name: 'wasm',
-    variant,
-    reserve(floats) {
-      grow(baseBytes + floats * 4);
-      return baseBytes / 4;
-    },
-    view(offset, length) {
-      if (offset < baseBytes / 4 || (offset + length) * 4 > buffer.byteLength) {
-        throw new RangeError(
-          `wasm kernels: view [${offset}, ${offset + length}) is outside the reserved region ` +
-            `(it starts at the offset reserve() returned, ${baseBytes / 4})`,
-        );
-      }
-      return new Float32Array(buffer, offset * 4, length);
-    },
-    results: () => results,
-    gemm: (a, b, c, m, k, n, acc) => wasm.gemm(ptr(a), ptr(b), ptr(c), m, k, n, acc ? 1 : 0),
-    gemmTN: (a, b, c, m, k, n, acc) => wasm.gemmTN(ptr(a), ptr(b), ptr(c), m, k, n, acc ? 1 : 0),
-    gemmNT: (a, b, c, m, k, n, acc) => wasm.gemmNT(ptr(a), ptr(b), ptr(c), m, k, n, acc ? 1 : 0),
-    addRowVector: (x, v, rows, cols) => wasm.addRowVector(ptr(x), ptr(v), rows, cols),
-    columnSums: (x, out, rows, cols, acc) =>
-      wasm.columnSums(ptr(x), ptr(out), rows, cols, acc ? 1 : 0),
-    axpy: (alpha, x, y, n) => wasm.axpy(alpha, ptr(x), ptr(y), n),
-    scale: (x, alpha, n) => wasm.scale(ptr(x), alpha, n),
-    multiply: (x, y, out, n) => wasm.multiply(ptr(x), ptr(y), ptr(out), n),
-    addScaled: (x, alpha, y, out, n) => wasm.addScaled(ptr(x), alpha, ptr(y), ptr(out), n),
-    activationForward: (act, z, h, n) => wasm.activationForward(act, ptr(z), ptr(h), n),
-    activationBackward: (act, z, h, dh, dz, n) =>
-      wasm.activationBackward(act, ptr(z), ptr(h), ptr(dh), ptr(dz), n),
-    maxoutForward: (z, h, rows, units) => wasm.maxoutForward(ptr(z), ptr(h), rows, units),
-    maxoutBackward: (z, dh, dz, rows, units) =>
-      wasm.maxoutBackward(ptr(z), ptr(dh), ptr(dz), rows, units),
-    batchnormForwardTrain: (z, xhat, out, mean, invStd, gamma, beta, rMean, rVar, ...sizes) =>
-      wasm.batchnormForwardTrain(
-        ptr(z),
-        ptr(xhat),
-        ptr(out),
-        ptr(mean),
-        ptr(invStd),
-        ptr(gamma),
-        ptr(beta),
-        ptr(rMean),
-        ptr(rVar),
-        ...sizes,
-      ),
-    batchnormForwardEval: (z, out, gamma, beta, rMean, rVar, ...sizes) =>
-      wasm.batchnormForwardEval(
-        ptr(z),
-        ptr(out),
-        ptr(gamma),
-        ptr(beta),
-        ptr(rMean),
-        ptr(rVar),
-        ...sizes,
-      ),
-    batchnormBackward: (dout, xhat, invStd, gamma, dz, dgamma, dbeta, rows, cols) =>
-      wasm.batchnormBackward(
-        ptr(dout),
-        ptr(xhat),
-        ptr(invStd),
-        ptr(gamma),
-        ptr(dz),
-        ptr(dgamma),
-        ptr(dbeta),
-        rows,
-        cols,
-      ),
-    layernormForward: (x, xhat, out, invStd, gamma, beta, rows, cols, eps) =>
-      wasm.layernormForward(
-        ptr(x),
-        ptr(xhat),
-        ptr(out),
-        ptr(invStd),
-        ptr(gamma),
-        ptr(beta),
-        rows,
-        cols,
-        eps,
-      ),
-    layernormBackward: (dout, xhat, invStd, gamma, dx, dgamma, dbeta, rows, cols) =>
-      wasm.layernormBackward(
-        ptr(dout),
-        ptr(xhat),
-        ptr(invStd),
-        ptr(gamma),
-        ptr(dx),
-        ptr(dgamma),
-        ptr(dbeta),
-        rows,
-        cols,
-      ),
-    softmaxCrossEntropy: (logits, labels, probs, dlogits, rows, classes) =>
-      wasm.softmaxCrossEntropy(ptr(logits), ptr(labels), ptr(probs), ptr(dlogits), rows, classes),
-    sumSquares: (x, n) => wasm.sumSquares(ptr(x), n),
-    dot: (x, y, n) => wasm.dot(ptr(x), ptr(y), n),
-    moments: (x, n) => wasm.moments(ptr(x), n),
-    countOutside: (x, n, low, high) => wasm.countOutside(ptr(x), n, low, high),
-    deadColumns: (z, rows, cols) => wasm.deadColumns(ptr(z), rows, cols),
-    columnPositiveFraction: (x, out, rows, cols) =>
-      wasm.columnPositiveFraction(ptr(x), ptr(out), rows, cols),
-    histogram(x, n, low, high, bins, mode) {
-      if (bins < 1 || bins > RESULT_SLOTS - 3) {
-        throw new RangeError(`histogram: bins must be in [1, ${RESULT_SLOTS - 3}]`);
-      }
-      wasm.histogram(ptr(x), n, low, high, bins, mode);
-    },
-    optimizerStep(opt, w, g, m, v, n, lr, beta1, beta2, eps, step, decay) {
-      // Adam's bias corrections, computed here so both backends use the same Math.pow.
-      const adam = opt === OptCode.Adam;
-      const correction1 = adam ? 1 - Math.pow(beta1, step) : 1;
-      const correction2 = adam ? 1 - Math.pow(beta2, step) : 1;
-      // Pointers passed one by one: an array spread here would allocate on every step.
-      wasm.optimizerStep(
-        opt,
-        ptr(w),
-        ptr(g),
-        ptr(m),
-        ptr(v),
-        n,
-        lr,
-        beta1,
-        beta2,
-        eps,
-        correction1,
-        correction2,
-        adam ? decay : 0,
-      );
-    },
-  };
+/** The Kernels interface on one module instance (one thread). */
+function bindKernels(
+  wasm: WasmExports,
+  variant: WasmVariant,
+  heap = new WasmHeap(wasm.memory, wasm.resultsOffset(), wasm.callerOffset()),
+): Kernels {
+  return kernelsOn(wasmKernelMethods, { name: 'wasm', variant, threads: 1, w: wasm, heap });
 }

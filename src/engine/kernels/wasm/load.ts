@@ -20,6 +20,24 @@ export function provideWasmBinaries(built: WasmBinaries): void {
   binaries = built;
 }
 
+/** The threaded builds (shared imported memory), and the page counts that memory is made with. */
+export interface ThreadedWasmBinaries {
+  SIMD_THREADS_WASM: string;
+  RELAXED_SIMD_THREADS_WASM: string;
+  SHARED_MEMORY: { initial: number; maximum: number };
+}
+let threadedBinaries: ThreadedWasmBinaries | null = null;
+
+/** ./built-threads.ts calls it when imported (the page's worker imports it only to use threads). */
+export function provideThreadedWasmBinaries(built: ThreadedWasmBinaries): void {
+  threadedBinaries = built;
+}
+
+/** Whether the threaded builds are loaded. */
+export function threadedBuildLoaded(): boolean {
+  return threadedBinaries !== null;
+}
+
 /** Why the wasm backend cannot be created here, or null when it can. */
 export function wasmUnavailableReason(): string | null {
   if (!binaries) {
@@ -39,13 +57,14 @@ export interface WasmMemory {
   readonly buffer: ArrayBuffer;
   grow(pages: number): number;
 }
-interface WasmModule {
+export interface WasmModule {
   readonly __brand?: 'WebAssembly.Module';
 }
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => WasmModule;
   Instance: new (module: WasmModule, imports: object) => { readonly exports: unknown };
+  Memory: new (limits: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
 }
 const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
@@ -178,7 +197,7 @@ const SIMD_PROBE = probeModule(V128_ZERO);
 const RELAXED_PROBE = probeModule([...V128_ZERO, ...V128_ZERO, ...V128_ZERO, 0xfd, 0x85, 0x02]);
 
 const supported = new Map<WasmVariant, boolean>();
-const modules = new Map<WasmVariant, WasmModule>();
+const modules = new Map<string, WasmModule>();
 
 function validates(bytes: number[]): boolean {
   try {
@@ -210,18 +229,47 @@ function decodeBase64(text: string): Uint8Array {
   return bytes;
 }
 
-/** A new instance (with its own memory) of the variant's module, compiled once per runtime. */
-export function instantiate(variant: WasmVariant): WasmExports {
+/** The variant's module (threaded or not), compiled once per runtime. */
+function compiled(variant: WasmVariant, threaded: boolean): WasmModule {
   if (!variantSupported(variant)) {
     throw new Error(`WebAssembly ${variant} is not supported by this runtime`);
   }
-  if (!binaries) throw new Error(`wasm backend: ${wasmUnavailableReason()}`);
-  const wasm = api as WasmApi; // variantSupported found it
-  let module = modules.get(variant);
+  const key = `${variant}${threaded ? '-threads' : ''}`;
+  let module = modules.get(key);
   if (!module) {
-    const base64 = variant === 'simd' ? binaries.SIMD_WASM : binaries.RELAXED_SIMD_WASM;
-    module = new wasm.Module(decodeBase64(base64));
-    modules.set(variant, module);
+    let base64: string;
+    if (threaded) {
+      if (!threadedBinaries) throw new Error('wasm backend: the threaded build is not loaded');
+      const b = threadedBinaries;
+      base64 = variant === 'simd' ? b.SIMD_THREADS_WASM : b.RELAXED_SIMD_THREADS_WASM;
+    } else {
+      if (!binaries) throw new Error(`wasm backend: ${wasmUnavailableReason()}`);
+      base64 = variant === 'simd' ? binaries.SIMD_WASM : binaries.RELAXED_SIMD_WASM;
+    }
+    module = new (api as WasmApi).Module(decodeBase64(base64));
+    modules.set(key, module);
   }
-  return new wasm.Instance(module, {}).exports as WasmExports;
+  return module;
+}
+
+/** A new instance (with its own memory) of the variant's module. */
+export function instantiate(variant: WasmVariant): WasmExports {
+  return new (api as WasmApi).Instance(compiled(variant, false), {}).exports as WasmExports;
+}
+
+/** A new instance of the variant's threaded module on a new shared memory. */
+export function instantiateShared(variant: WasmVariant): {
+  exports: WasmExports;
+  module: WasmModule;
+  memory: WasmMemory;
+} {
+  const module = compiled(variant, true);
+  const { initial, maximum } = (threadedBinaries as ThreadedWasmBinaries).SHARED_MEMORY;
+  const memory = new (api as WasmApi).Memory({ initial, maximum, shared: true });
+  return { exports: instantiateOn(module, memory) as WasmExports, module, memory };
+}
+
+/** Another instance of a threaded module on an existing shared memory (a helper thread's). */
+export function instantiateOn(module: WasmModule, memory: unknown): unknown {
+  return new (api as WasmApi).Instance(module, { env: { memory } }).exports;
 }

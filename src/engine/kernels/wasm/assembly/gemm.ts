@@ -18,30 +18,55 @@ function madd(a: v128, b: v128, c: v128): v128 {
 
 /** C[m×n] (+)= A[m×k] · B[k×n]. */
 export function gemm(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, acc: bool): void {
-  product(a, k, 1, b, n, 1, c, m, k, n, acc);
+  product(a, k, 1, b, n, 1, c, n, m, k, n, acc);
 }
 
 /** C[m×n] (+)= Aᵀ · B with A stored k×m and B stored k×n. */
 export function gemmTN(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, acc: bool): void {
-  product(a, 1, m, b, n, 1, c, m, k, n, acc);
+  product(a, 1, m, b, n, 1, c, n, m, k, n, acc);
 }
 
 /** C[m×n] (+)= A · Bᵀ with A stored m×k and B stored n×k. */
 export function gemmNT(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, acc: bool): void {
-  product(a, k, 1, b, 1, k, c, m, k, n, acc);
+  product(a, k, 1, b, 1, k, c, n, m, k, n, acc);
 }
 
+/** The products by code, for gemmBlock: 0 = gemm, 1 = gemmTN, 2 = gemmNT. */
+const GEMM = 0;
+const GEMM_TN = 1;
+
+/**
+ * The block C[r0:r1, c0:c1] of product `kind` (see above): the thread pool hands each thread
+ * blocks of rows or of columns. Every element is summed in the same order as by the whole
+ * product (depth blocks of KC, then the register block), so the parts are bit-identical to it.
+ */
+export function gemmBlock(
+  kind: i32, a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, acc: bool,
+  r0: i32, r1: i32, c0: i32, c1: i32,
+): void {
+  const aRow = kind == GEMM_TN ? 1 : k;
+  const aCol = kind == GEMM_TN ? m : 1;
+  const bRow = kind == GEMM || kind == GEMM_TN ? n : 1;
+  const bCol = kind == GEMM || kind == GEMM_TN ? 1 : k;
+  product(
+    a + (<usize>(r0 * aRow) << 2), aRow, aCol,
+    b + (<usize>(c0 * bCol) << 2), bRow, bCol,
+    c + (<usize>(r0 * n + c0) << 2), n, r1 - r0, k, c1 - c0, acc,
+  );
+}
+
+/** C (+)= op(A)·op(B) for an m×n C whose rows are `cRow` floats apart. */
 function product(
   a: usize, aRow: i32, aCol: i32,
   b: usize, bRow: i32, bCol: i32,
-  c: usize, m: i32, k: i32, n: i32, accumulate: bool,
+  c: usize, cRow: i32, m: i32, k: i32, n: i32, accumulate: bool,
 ): void {
   if (m <= 0 || n <= 0) return;
+  const ldc = <usize>cRow << 2;
   if (k <= 0) {
-    if (!accumulate) memory.fill(c, 0, <usize>(m * n) << 2);
+    if (!accumulate) for (let i = 0; i < m; i++) memory.fill(c + <usize>i * ldc, 0, <usize>n << 2);
     return;
   }
-  const ldc = <usize>n << 2;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {

@@ -5,9 +5,11 @@
  */
 import { exp4, tanh4 } from './fastmath';
 import { bytes, loadPartial, storePartial } from './lanes';
-import { callerBase, resultsPtr } from './layout';
+import { SCRATCH_BYTES, callerBase, resultsPtr } from './layout';
 
-export { gemm, gemmNT, gemmTN } from './gemm';
+export { useScratch } from './layout';
+
+export { gemm, gemmBlock, gemmNT, gemmTN } from './gemm';
 export {
   activationBackward,
   activationForward,
@@ -35,6 +37,11 @@ export function resultsOffset(): usize {
 
 export function callerOffset(): usize {
   return callerBase();
+}
+
+/** Bytes of one instance's scratch: JS keeps one for each helper of the threaded build. */
+export function scratchBytes(): usize {
+  return SCRATCH_BYTES;
 }
 
 /** y = exp(x) (fn 0) or tanh(x) (fn 1) with the kernels' own approximations, for tests. */

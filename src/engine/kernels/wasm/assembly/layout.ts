@@ -4,7 +4,9 @@
  *   results  RESULT_SLOTS float64 values the JS side reads through `results()`;
  *   scratch  packed matrix panels for the products, reused as column buffers by other kernels;
  *   caller   the engine's buffers, from `callerBase()` up; JS grows the memory to fit them.
- * Every region starts on a 64-byte cache line.
+ * Every region starts on a 64-byte cache line. In the threaded build every instance on the
+ * shared memory needs a scratch of its own: a helper's instance is pointed (`useScratch`) at
+ * one that JS keeps for it in the caller's region.
  */
 
 /** Keep in step with RESULT_SLOTS in kernels.ts. */
@@ -28,7 +30,7 @@ const PACK_A_BYTES: usize = <usize>(MC * KC) << 2;
 const PACK_B_BYTES: usize = <usize>(KC * NC) << 2;
 /** A 4×8 tile for partial register blocks at the edges of C. */
 const TILE_BYTES: usize = <usize>(MR * NR) << 2;
-const SCRATCH_BYTES: usize = PACK_A_BYTES + PACK_B_BYTES + TILE_BYTES;
+export const SCRATCH_BYTES: usize = PACK_A_BYTES + PACK_B_BYTES + TILE_BYTES;
 
 // @ts-ignore: decorator
 @inline
@@ -42,10 +44,18 @@ export function resultsPtr(): usize {
   return alignLine(__heap_base);
 }
 
+/** Where this instance's scratch starts (a global: each instance on a shared memory has its own). */
+let scratch: usize = resultsPtr() + (RESULT_SLOTS << 3);
+
+/** Points this instance's scratch at `at` (SCRATCH_BYTES, 64-byte aligned, kept for it by JS). */
+export function useScratch(at: usize): void {
+  scratch = at;
+}
+
 // @ts-ignore: decorator
 @inline
 export function packAPtr(): usize {
-  return resultsPtr() + (RESULT_SLOTS << 3);
+  return scratch;
 }
 
 // @ts-ignore: decorator
@@ -71,7 +81,7 @@ export function columnBuffer(i: i32): usize {
 // @ts-ignore: decorator
 @inline
 export function callerBase(): usize {
-  return alignLine(packAPtr() + SCRATCH_BYTES);
+  return alignLine(resultsPtr() + (RESULT_SLOTS << 3) + SCRATCH_BYTES);
 }
 
 // @ts-ignore: decorator
