@@ -2,7 +2,8 @@
  * Projector mode (?present=1): one section at a time, walked by ←/→ and a clicker's Page Up/Down,
  * each with its own link; no text under 20 px nor chart text under 15 px at 1280×720 (as drawn,
  * the charts' scale included); axe clean in every section; entered and left by the header's
- * button; the tour walked with Shift+←/→ beside the section keys.
+ * button; the tour walked with Shift+←/→ beside the section keys; white on black under a dark
+ * system theme.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
@@ -167,5 +168,19 @@ test('training on a data set: its panels and charts are as readable, and axe cle
   await expect(page.locator('.slide canvas, .slide svg[role="img"]').first()).toBeVisible();
   await expectReadable(page, 'training on the spiral');
   await expectAxeClean(page, 'training on the spiral');
+  expect(errors).toEqual([]);
+});
+
+test('under a dark system theme: white on black, and axe clean', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const errors = await openPage(page, `?${SMALL}&present=1&section=depth`);
+  const background = await page.evaluate(
+    () => getComputedStyle(document.documentElement).backgroundColor,
+  );
+  expect(background).toBe('rgb(0, 0, 0)');
+  await expectAxeClean(page, 'depth, dark');
+  await page.keyboard.press('ArrowRight');
+  await expectSection(page, 'layers');
+  await expectAxeClean(page, 'layers, dark');
   expect(errors).toEqual([]);
 });
