@@ -2,9 +2,16 @@
  * A small command-line parser: `--name value`, `--name=value` and boolean `--flag`. Unknown
  * flags and bad values become a UsageError, which the commands print on one line and exit 2.
  */
+import { availableParallelism } from 'node:os';
 import { BACKENDS, defaultBackend } from '../engine/kernels';
-import type { BackendName } from '../engine/kernels/kernels';
-import { loadBuiltWasm, wasmUnavailableReason } from '../engine/kernels/wasm';
+import { MAX_KERNEL_THREADS, type BackendName } from '../engine/kernels/kernels';
+import {
+  loadBuiltWasm,
+  setKernelThreads,
+  singleThreadReason,
+  wasmUnavailableReason,
+} from '../engine/kernels/wasm';
+import { provideNodeHelperThreads } from '../engine/kernels/wasm/threads/node-helpers';
 import { excerpt, readNumber } from '../engine/number-grammar';
 import { errorMessage } from '../engine/format';
 
@@ -113,4 +120,26 @@ export function backendFlag(args: ParsedArgs, specs: Record<string, FlagSpec>): 
   const reason = wasmUnavailableReason();
   if (reason) process.stderr.write(`note: using the ts backend: ${reason}\n`);
   return defaultBackend();
+}
+
+/** The --threads flag of the commands that run the engine. */
+export const THREADS_FLAG: FlagSpec = {
+  default: String(availableParallelism()),
+  help: "threads the wasm kernels run on (default: this machine's cores)",
+};
+
+/**
+ * Applies --threads: new wasm kernels run on that many threads (helper worker threads). Where
+ * they cannot, a note on stderr says why and they run on one.
+ */
+export function threadsFlag(args: ParsedArgs, specs: Record<string, FlagSpec>): number {
+  const threads = numberFlag(args, 'threads', specs, true);
+  if (threads < 1 || threads > MAX_KERNEL_THREADS) {
+    throw new UsageError(`--threads must be from 1 to ${MAX_KERNEL_THREADS}`);
+  }
+  provideNodeHelperThreads();
+  setKernelThreads(threads);
+  const reason = singleThreadReason(threads);
+  if (reason) process.stderr.write(`note: the wasm kernels run on one thread: ${reason}\n`);
+  return threads;
 }

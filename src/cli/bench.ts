@@ -1,12 +1,12 @@
 /**
  * The benchmark: the same workloads on our engine and, with --peers, on TensorFlow.js (cpu,
  * wasm and threaded wasm backends, each in its own process). One JSON line per workload and engine.
- *   npm run --silent bench [-- --backend ts|wasm] [--peers] [--relaxed]
+ *   npm run --silent bench [-- --backend ts|wasm] [--threads N] [--peers] [--relaxed]
  */
 import { spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createKernels } from '../engine/kernels';
+import { threadsStarted } from '../engine/kernels/wasm';
 import type { BackendName } from '../engine/kernels/kernels';
 import {
   backendFlag,
@@ -17,6 +17,8 @@ import {
   parseArgs,
   runCommand,
   stringFlag,
+  THREADS_FLAG,
+  threadsFlag,
 } from './args';
 import { type BenchResult, WORKLOADS, runWorkload } from './workloads';
 
@@ -30,6 +32,7 @@ const FLAGS: Record<string, FlagSpec> = {
     boolean: true,
     help: 'run Node with relaxed SIMD enabled, so the wasm backend uses it',
   },
+  threads: THREADS_FLAG,
   workload: { help: `one workload: ${WORKLOADS.map((w) => w.name).join(', ')}` },
   runs: { default: '5', help: 'timed runs per workload (after 2 warm-ups)' },
   help: { boolean: true, help: 'print this help' },
@@ -60,7 +63,7 @@ function runPeer(
     .map((line) => JSON.parse(line) as BenchResult);
 }
 
-runCommand(() => {
+runCommand(async () => {
   const argv = process.argv.slice(2);
   const args = parseArgs(argv, FLAGS);
   if (args.has('help')) {
@@ -76,6 +79,7 @@ runCommand(() => {
     process.exit(child.status ?? 1);
   }
   const backend: BackendName = backendFlag(args, FLAGS);
+  const threads = threadsFlag(args, FLAGS);
   const only = args.has('workload')
     ? oneOf(
         stringFlag(args, 'workload', FLAGS),
@@ -89,9 +93,6 @@ runCommand(() => {
   const peers: BenchResult[] = [];
   if (args.has('peers')) {
     // TF.js' threaded build gets as many threads as our kernels (--threads, else all cores).
-    const threads = args.has('threads')
-      ? numberFlag(args, 'threads', FLAGS, true)
-      : availableParallelism();
     for (const peer of ['cpu', 'wasm', 'wasm-threads'] as const) {
       for (const line of runPeer(peer, only, runs, threads)) {
         peers.push(line);
@@ -101,7 +102,10 @@ runCommand(() => {
   }
   for (const workload of WORKLOADS) {
     if (only && workload.name !== only) continue;
-    const result = runWorkload(workload, createKernels(backend), runs);
+    const kernels = createKernels(backend);
+    // Helper threads start asynchronously: time the kernels on all their threads.
+    await threadsStarted(kernels);
+    const result = runWorkload(workload, kernels, runs);
     for (const peer of peers) {
       if (peer.workload !== workload.name) continue;
       // Our time over theirs: below 1 means we are faster.

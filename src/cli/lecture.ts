@@ -18,6 +18,8 @@ import {
   runCommand,
   stringFlag,
   UsageError,
+  THREADS_FLAG,
+  threadsFlag,
 } from './args';
 
 const FLAGS: Record<string, FlagSpec> = {
@@ -36,6 +38,7 @@ const FLAGS: Record<string, FlagSpec> = {
   },
   list: { boolean: true, help: 'print the claim ids, one per line, in the lecture’s order' },
   backend: { help: 'engine backend: ts or wasm (default: wasm where SIMD works)' },
+  threads: THREADS_FLAG,
   seeds: { help: 'comma-separated seeds instead of each claim’s own, e.g. 1,2,3' },
   help: { boolean: true, help: 'print this help' },
 };
@@ -77,6 +80,7 @@ runCommand(() => {
     claims = [claim];
   }
   const backend = backendFlag(args, FLAGS);
+  threadsFlag(args, FLAGS);
   const seeds = args.has('seeds') ? parseSeeds(stringFlag(args, 'seeds', FLAGS)) : undefined;
   const digits = needsDigits(claims) ? readDigitsBytes() : undefined;
   // One kernels instance: the checks run one after another and each builds its own networks.

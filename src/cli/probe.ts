@@ -21,6 +21,8 @@ import {
   parseArgs,
   runCommand,
   stringFlag,
+  THREADS_FLAG,
+  threadsFlag,
 } from './args';
 
 const L = LECTURE_NETWORK;
@@ -37,6 +39,7 @@ const FLAGS: Record<string, FlagSpec> = {
   bn: { boolean: true, help: 'batch normalization before each nonlinearity' },
   'bias-init': { default: '0', help: 'value every hidden bias starts at (negative: dead ReLUs)' },
   backend: { help: 'engine backend: ts or wasm (default: wasm where SIMD works)' },
+  threads: THREADS_FLAG,
   help: { boolean: true, help: 'print this help' },
 };
 
@@ -88,6 +91,7 @@ runCommand(() => {
   };
   const batch = numberFlag(args, 'batch', FLAGS, true);
   const backend = backendFlag(args, FLAGS);
+  threadsFlag(args, FLAGS);
   try {
     const result = runProbe(config, batch, createKernels(backend));
     if (result.non_finite) {

@@ -66,6 +66,7 @@ function EmbedApp() {
 function FullApp() {
   const status = useResults((s) => s.status);
   const backend = useResults((s) => s.backend);
+  const engineNote = useResults((s) => s.engineNote);
   const mode = useResults((s) => s.mode);
   const tour = useSettings((s) => s.tour);
   const setTour = useSettings((s) => s.setTour);
@@ -99,7 +100,11 @@ function FullApp() {
           Projector mode
         </button>
         <OpenRecording />
-        <p className="engine" aria-live="polite">
+        <p
+          className="engine"
+          aria-live="polite"
+          title={engineNote ? `One thread: ${engineNote}` : undefined}
+        >
           <span className={`status-dot ${status}`} aria-hidden="true" />
           {status === 'computing' ? 'computing…' : status} {backend ? `· engine ${backend}` : ''}
         </p>

@@ -13,7 +13,7 @@ import type {
   TrainControlRequest,
   TrainSetupRequest,
 } from '../worker/protocol';
-import type { BackendParam } from './page-state';
+import type { PageState } from './page-state';
 import type { EngineRun, RequestData, TrainingRun } from './requests';
 import { useResults, verdictKey } from './results';
 
@@ -31,9 +31,9 @@ export class EngineBridge {
   private pinned: Sent | null = null;
   private restarts = 0;
 
-  constructor(backend: BackendParam) {
+  constructor({ backend, threads }: Pick<PageState, 'backend' | 'threads'>) {
     this.client = new EngineClient(
-      { backend, digitsUrl: new URL(DIGITS_URL, document.baseURI).href },
+      { backend, threads, digitsUrl: new URL(DIGITS_URL, document.baseURI).href },
       {
         onMessages: (batch) => useResults.getState().applyMessages(batch),
         onRestart: () => this.replay(),

@@ -8,7 +8,7 @@ import { requestDataOf, requestsOf, type TrainingRun } from './requests';
 import { useResults } from './results';
 import { useSettings } from './settings';
 
-export const engine = new EngineBridge(useSettings.getState().backend);
+export const engine = new EngineBridge(useSettings.getState());
 
 /** Train says "training" on the click: building a large run in the worker can take a second. */
 export const trainingActions = {

@@ -33,6 +33,8 @@ export interface PageState {
   training: Omit<TrainingConfig, 'batchSize'> & { speed: number };
   gradAxis: GradAxis;
   backend: BackendParam;
+  /** Threads the wasm kernels run on; null: the machine's cores (where the page can use threads). */
+  threads: number | null;
   /** The configuration pinned as A, compared with the current one (B). */
   pinned: { network: NetworkConfig; batch: number; training: PageState['training'] } | null;
   /** Only the panels and a minimal control strip, for an iframe in course pages. */
@@ -73,6 +75,7 @@ export const DEFAULT_STATE: PageState = {
   training: DEFAULT_TRAINING,
   gradAxis: 'linear',
   backend: 'auto',
+  threads: null,
   pinned: null,
   embed: false,
   tour: null,

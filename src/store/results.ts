@@ -64,6 +64,7 @@ const INITIAL: ResultsData = {
   training: null,
   mode: 'probe',
   backend: null,
+  engineNote: null,
   requestId: 0,
   config: null,
   batch: 0,

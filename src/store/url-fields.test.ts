@@ -67,6 +67,7 @@ const EXAMPLES: Record<UrlParam, PageState> = {
   speed: onSpiral({}, { speed: 30 }),
   grad: { ...DEFAULT_STATE, gradAxis: 'log' },
   backend: { ...DEFAULT_STATE, backend: 'wasm' },
+  threads: { ...DEFAULT_STATE, threads: 3 },
   embed: { ...DEFAULT_STATE, embed: true },
   tour: { ...DEFAULT_STATE, tour: CLAIM_IDS[0] },
   open: { ...DEFAULT_STATE, open: ['ridgelines'] },

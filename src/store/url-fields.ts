@@ -15,6 +15,7 @@ import {
   OPTIMIZERS,
 } from '../engine/config';
 import { CLAIM_IDS } from '../engine/claims/types';
+import { MAX_KERNEL_THREADS } from '../engine/kernels/kernels';
 import { PLANAR_LIMITS } from '../engine/data/planar';
 import { type Preprocessing, PREPROCESSINGS } from '../engine/data/preprocess';
 import {
@@ -225,6 +226,9 @@ export const URL_FIELDS = [
   field('grad', 'gradAxis', 'gradient axis', choice<GradAxis>(['linear', 'log'])),
   field('backend', 'backend', 'backend', BACKEND, {
     appliesWhen: (state) => state.backend !== 'auto',
+  }),
+  field('threads', 'threads', 'threads', integer({ min: 1, max: MAX_KERNEL_THREADS }), {
+    appliesWhen: (state) => state.threads !== null,
   }),
   field('embed', 'embed', 'embed', FLAG, { appliesWhen: (state) => state.embed }),
   field('tour', 'tour', 'tour step', TOUR_STEP, { appliesWhen: (state) => Boolean(state.tour) }),

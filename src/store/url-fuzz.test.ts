@@ -59,6 +59,7 @@ describe('parseState over generated links', () => {
       data: { ...DEFAULT_STATE.data, name: 'spiral' as const },
       training: { ...DEFAULT_STATE.training, optimizer: 'adam' as const, weightDecay: 0.01 },
       backend: 'ts' as const,
+      threads: 2,
       embed: true,
       tour: 'small-init-collapses',
       open: ['table' as const],

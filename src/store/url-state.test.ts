@@ -83,6 +83,7 @@ const stateArbitrary: fc.Arbitrary<PageState> = fc.record({
   tour: fc.constantFrom(null, 'small-init-collapses', 'random-beats-grid'),
   open: fc.subarray(['table' as const, 'ridgelines' as const]),
   backend: fc.constantFrom('auto' as const, 'ts' as const, 'wasm' as const),
+  threads: fc.option(fc.integer({ min: 1, max: 64 }), { nil: null }),
   present: fc.boolean(),
   section: fc.constantFrom(...SECTIONS.filter((section) => section !== 'tour')),
 });

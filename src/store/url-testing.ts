@@ -78,6 +78,7 @@ const VALID: Record<Exclude<UrlParam, 'a'>, fc.Arbitrary<string>> = {
   l2: decimal(0, 0.1),
   wd: decimal(0, 0.1),
   speed: fc.constantFrom(...SPEEDS.map(String)),
+  threads: fc.constantFrom('1', '2', '8', '64', '0', '65', '2.5', 'x'),
   embed: fc.constantFrom('0', '1'),
   open: fc.subarray([...OPEN_PANELS]).map((panels) => panels.join(',')),
   tour: fc.constantFrom(...CLAIM_IDS),

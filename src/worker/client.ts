@@ -70,7 +70,8 @@ export class EngineClient {
    */
   search(request: Omit<SearchRequest, 'shard'>): number {
     const count = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
-    while (this.searchWorkers.length < count) this.searchWorkers.push(this.spawn());
+    // One thread each: the search spreads over the cores by its workers already.
+    while (this.searchWorkers.length < count) this.searchWorkers.push(this.spawn(1));
     this.searchWorkers
       .slice(0, count)
       .forEach((worker, index) =>
@@ -86,10 +87,14 @@ export class EngineClient {
     else this.send(request);
   }
 
-  private spawn(): Worker {
+  /** An engine worker; `threads` given for the search's (whose hello the status line skips). */
+  private spawn(threads?: number): Worker {
     const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
-    worker.postMessage({ type: 'init', ...this.init } satisfies WorkerRequest);
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      if (threads === undefined || event.data.type !== 'hello') this.receive(event.data);
+    };
+    const init = { ...this.init, threads: threads ?? this.init.threads };
+    worker.postMessage({ type: 'init', ...init } satisfies WorkerRequest);
     return worker;
   }
 

@@ -7,6 +7,10 @@
 import { createKernels, defaultBackend } from '../engine/kernels';
 // The page's build always has the wasm binaries: hand them to the loader before any request.
 import '../engine/kernels/wasm/built';
+import '../engine/kernels/wasm/built-threads';
+import { setKernelThreads, singleThreadReason } from '../engine/kernels/wasm';
+import { MAX_KERNEL_THREADS } from '../engine/kernels/kernels';
+import { provideWorkerHelperThreads } from './kernel-helpers';
 import type { Kernels } from '../engine/kernels/kernels';
 import { BabysitSession } from './babysit-session';
 import { ClaimSession } from './claim-session';
@@ -67,6 +71,13 @@ type Handlers = {
 const handlers: Handlers = {
   init(request) {
     const backend = request.backend === 'auto' ? defaultBackend() : request.backend;
+    // The page's threads: its link's, else the machine's cores (where it is cross-origin isolated).
+    const threads = Math.min(
+      MAX_KERNEL_THREADS,
+      request.threads ?? navigator.hardwareConcurrency ?? 1,
+    );
+    provideWorkerHelperThreads();
+    setKernelThreads(Math.max(1, threads));
     let kernels: Kernels;
     try {
       kernels = createKernels(backend);
@@ -78,7 +89,13 @@ const handlers: Handlers = {
     probe = new ProbeSession(kernels, post);
     // Training gets kernels of its own: each network lays out its backend's heap from the start.
     training = new TrainingSession(engine.more, postFrame, yieldToMessages);
-    post({ type: 'hello', backend: kernels.name, variant: kernels.variant });
+    post({
+      type: 'hello',
+      backend: kernels.name,
+      variant: kernels.variant,
+      threads: kernels.threads,
+      singleThreadReason: kernels.name === 'wasm' ? singleThreadReason(threads) : null,
+    });
   },
   probe(request) {
     const { more } = ready('probe');

@@ -40,6 +40,8 @@ export interface InitRequest {
   backend: BackendChoice | 'auto';
   /** Absolute URL of the digits file (the worker's own URL is not the page's). */
   digitsUrl: string;
+  /** Threads for the wasm kernels; null: the machine's cores. */
+  threads: number | null;
 }
 
 /** Builds (or rebuilds) the training run and shows its state at step 0. */
@@ -144,6 +146,9 @@ export interface HelloMessage {
   type: 'hello';
   backend: BackendChoice;
   variant: string;
+  /** Threads the kernels run on, and why only one where more were asked for and cannot be. */
+  threads: number;
+  singleThreadReason: string | null;
 }
 
 /** The pass has begun: the theory curve and the histograms' x-ranges. */

@@ -36,6 +36,9 @@ export const enum HistMode {
 
 export const LEAKY_SLOPE = 0.01;
 export const ELU_ALPHA = 1;
+/** Most threads kernels run on (the caller and its helpers). */
+export const MAX_KERNEL_THREADS = 64;
+
 /** Number of float64 slots in `results`; a histogram may use up to RESULT_SLOTS - 3 bins. */
 export const RESULT_SLOTS = 1024;
 

@@ -155,14 +155,21 @@ describe('the results store', () => {
     let sets = 0;
     const unsubscribe = useResults.subscribe(() => sets++);
     useResults.getState().applyMessages([
-      { type: 'hello', backend: 'ts', variant: 'scalar' },
+      {
+        type: 'hello',
+        backend: 'wasm',
+        variant: 'simd',
+        threads: 1,
+        singleThreadReason: 'the page is not cross-origin isolated',
+      },
       { type: 'forward', id: 7, layer: 1, stats: stats(1), actHistogram: histogram(0) },
       { type: 'claim-result', id: 1, claim: 'c', result: null, error: 'x' },
     ]);
     unsubscribe();
     expect(sets).toBe(1);
     expect(useResults.getState()).toMatchObject({
-      backend: 'ts (scalar)',
+      backend: 'wasm (simd, 1 thread)',
+      engineNote: 'the page is not cross-origin isolated',
       claims: { c: { error: 'x' } },
     });
   });

@@ -4,7 +4,7 @@
  * messages are dropped: a newer request owns the panels). Pure: state in, state out.
  */
 import type { NetworkConfig } from '../../engine/config';
-import type { WorkerMessage } from '../../worker/protocol';
+import type { HelloMessage, WorkerMessage } from '../../worker/protocol';
 import {
   type BabysitView,
   type ClaimVerdict,
@@ -27,7 +27,10 @@ import {
 export interface ResultsData extends TrainingSlice {
   /** Which view the layer panels show: the probe, or the training run's monitoring batch. */
   mode: 'probe' | 'train';
+  /** The engine as the status line names it, e.g. "wasm (relaxed-simd, 4 threads)". */
   backend: string | null;
+  /** Why the kernels run on one thread where more were asked for, or null. */
+  engineNote: string | null;
   /** The request the current results belong to, its configuration and batch. */
   requestId: number;
   config: NetworkConfig | null;
@@ -44,6 +47,12 @@ export interface ResultsData extends TrainingSlice {
   notices: string[];
 }
 
+/** "wasm (relaxed-simd, 4 threads)", "ts (scalar)". */
+export function engineLine(hello: HelloMessage): string {
+  if (hello.backend === 'ts') return `ts (${hello.variant})`;
+  return `${hello.backend} (${hello.variant}, ${hello.threads} thread${hello.threads === 1 ? '' : 's'})`;
+}
+
 export function applyMessage<State extends ResultsData>(
   state: State,
   message: WorkerMessage,
@@ -54,7 +63,7 @@ export function applyMessage<State extends ResultsData>(
       : { ...state, pinned: reducePinned(state.pinned, message) };
   switch (message.type) {
     case 'hello':
-      return { ...state, backend: `${message.backend} (${message.variant})` };
+      return { ...state, backend: engineLine(message), engineNote: message.singleThreadReason };
     case 'preprocess-views':
       return { ...state, preprocessViews: reducePreprocess(state.preprocessViews, message) };
     case 'babysit-step':

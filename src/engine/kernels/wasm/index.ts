@@ -4,7 +4,7 @@
  * the memory is shared, and the products and the large passes run in parts on helper threads
  * (./threads); the engine sees the same Kernels either way.
  */
-import type { Kernels } from '../kernels';
+import { MAX_KERNEL_THREADS, type Kernels } from '../kernels';
 import { kernelsOn, wasmKernelMethods } from './wasm-kernels';
 import { WasmHeap } from './heap';
 import {
@@ -53,8 +53,10 @@ let defaultThreads = 1;
  * the page's ?threads=; 1 until set). Where they are not, kernels run on one and say so.
  */
 export function setKernelThreads(threads: number): void {
-  if (!Number.isInteger(threads) || threads < 1) {
-    throw new RangeError(`threads must be a whole number of at least 1 (got ${threads})`);
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_KERNEL_THREADS) {
+    throw new RangeError(
+      `threads must be a whole number from 1 to ${MAX_KERNEL_THREADS} (got ${threads})`,
+    );
   }
   defaultThreads = threads;
 }

@@ -15,6 +15,7 @@
  * the parts nobody took. Every part writes its own block of the output, so the result does not
  * depend on who ran which part.
  */
+import { MAX_KERNEL_THREADS } from '../../kernels';
 import type { WasmExports } from '../load';
 
 /** Pool control slots. */
@@ -32,7 +33,7 @@ export const ATTACHED = 4;
 export const ARGS_OFFSET = 8;
 /** Arguments per part (the longest kernel signature, gemmBlock's) and parts per job. */
 export const ARGS_PER_PART = 12;
-export const MAX_PARTS = 64;
+export const MAX_PARTS = MAX_KERNEL_THREADS;
 /** The job's float argument (a float64) after the arguments. */
 export const SCALAR_BYTE_OFFSET = (ARGS_OFFSET + MAX_PARTS * ARGS_PER_PART) * 4;
 export const INSTANCE_CONTROL_BYTES = SCALAR_BYTE_OFFSET + 8;
