@@ -15,8 +15,9 @@ test('the first view loads at most 120.5 kB of gzipped JavaScript, none of the l
   const scripts = new Map<string, number>();
   page.on('response', async (response) => {
     const url = response.url();
-    // The engine's worker runs beside the page: its code is not the page's first load.
-    if (!url.endsWith('.js') || url.includes('engine.worker')) return;
+    // The engine's worker and its kernel helper threads run beside the page: their code is not
+    // the page's first load.
+    if (!url.endsWith('.js') || /engine\.worker|kernel-helper\.worker/.test(url)) return;
     scripts.set(url, gzipSync(await response.body()).length);
   });
   await openPage(page);
