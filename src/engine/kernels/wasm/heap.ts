@@ -7,10 +7,13 @@ import { RESULT_SLOTS } from '../kernels';
 import type { WasmMemory } from './load';
 
 const PAGE_BYTES = 65536;
+/** Keep in step with ARGUMENT_SLOTS in assembly/layout.ts. */
+const ARGUMENT_SLOTS = 8;
 
 export class WasmHeap {
   private buffer: ArrayBuffer;
   private resultsView = new Float64Array(0);
+  private argumentsView = new Float64Array(0);
 
   /**
    * `resultsBytes`: where the module writes its scalar results; `baseBytes`: where the engine's
@@ -19,6 +22,7 @@ export class WasmHeap {
   constructor(
     private readonly memory: WasmMemory,
     private readonly resultsBytes: number,
+    private readonly argumentsBytes: number,
     readonly baseBytes: number,
   ) {
     this.buffer = memory.buffer;
@@ -48,6 +52,7 @@ export class WasmHeap {
     if (memory.buffer !== this.buffer || this.resultsView.length === 0) {
       this.buffer = memory.buffer;
       this.resultsView = new Float64Array(this.buffer, this.resultsBytes, RESULT_SLOTS);
+      this.argumentsView = new Float64Array(this.buffer, this.argumentsBytes, ARGUMENT_SLOTS);
     }
   }
 
@@ -63,5 +68,10 @@ export class WasmHeap {
 
   results(): Float64Array {
     return this.resultsView;
+  }
+
+  /** The module's float64 arguments block (assembly/layout.ts). */
+  floatArguments(): Float64Array {
+    return this.argumentsView;
   }
 }

@@ -91,7 +91,7 @@ export function createWasmKernels(
   const helperScratch = alignLine(wasm.callerOffset());
   const scratch = Array.from({ length: threads - 1 }, (_, i) => helperScratch + i * scratchBytes);
   const base = helperScratch + scratch.length * scratchBytes;
-  const heap = new WasmHeap(memory, wasm.resultsOffset(), base);
+  const heap = new WasmHeap(memory, wasm.resultsOffset(), wasm.argumentsOffset(), base);
   const pool = new KernelThreads(wasm, module, memory, scratch);
   const rowBytes = [0, 0, 0, 4];
   const state = { name: 'wasm' as const, variant, threads, w: wasm, heap, pool, rowBytes };
@@ -121,7 +121,12 @@ export async function threadsStarted(kernels: Kernels, timeoutMs = 30_000): Prom
 function bindKernels(
   wasm: WasmExports,
   variant: WasmVariant,
-  heap = new WasmHeap(wasm.memory, wasm.resultsOffset(), wasm.callerOffset()),
+  heap = new WasmHeap(
+    wasm.memory,
+    wasm.resultsOffset(),
+    wasm.argumentsOffset(),
+    wasm.callerOffset(),
+  ),
 ): Kernels {
   return kernelsOn(wasmKernelMethods, { name: 'wasm', variant, threads: 1, w: wasm, heap });
 }

@@ -72,6 +72,8 @@ const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 export interface WasmExports {
   readonly memory: WasmMemory;
   resultsOffset(): number;
+  /** Where the float64 arguments block starts (see optimizerStep). */
+  argumentsOffset(): number;
   callerOffset(): number;
   fastMath(fn: number, x: number, y: number, n: number): void;
   gemm(a: number, b: number, c: number, m: number, k: number, n: number, acc: number): void;
@@ -161,22 +163,11 @@ export interface WasmExports {
   deadColumns(z: number, rows: number, cols: number): number;
   columnPositiveFraction(x: number, out: number, rows: number, cols: number): void;
   histogram(x: number, n: number, low: number, high: number, bins: number, mode: number): void;
-  /** Adam's bias corrections 1 − β^t come from the caller. */
-  optimizerStep(
-    opt: number,
-    w: number,
-    g: number,
-    m: number,
-    v: number,
-    n: number,
-    lr: number,
-    beta1: number,
-    beta2: number,
-    eps: number,
-    correction1: number,
-    correction2: number,
-    decay: number,
-  ): void;
+  /**
+   * Its floats (lr, β1, β2, ε, the bias corrections 1 − β^t, decay) are written first to the
+   * arguments block: passed as arguments, each would be boxed on every call.
+   */
+  optimizerStep(opt: number, w: number, g: number, m: number, v: number, n: number): void;
 }
 
 /** A module whose one function, `() -> v128`, has the given body. */

@@ -218,22 +218,16 @@ export const wasmKernelMethods: KernelMethods & ThisType<WasmKernelsState> = {
     const adam = opt === OptCode.Adam;
     const correction1 = adam ? 1 - Math.pow(beta1, step) : 1;
     const correction2 = adam ? 1 - Math.pow(beta2, step) : 1;
-    // Pointers passed one by one: an array spread here would allocate on every step.
-    this.w.optimizerStep(
-      opt,
-      this.heap.ptr(w),
-      this.heap.ptr(g),
-      this.heap.ptr(m),
-      this.heap.ptr(v),
-      n,
-      lr,
-      beta1,
-      beta2,
-      eps,
-      correction1,
-      correction2,
-      adam ? decay : 0,
-    );
+    const floats = this.heap.floatArguments();
+    floats[0] = lr;
+    floats[1] = beta1;
+    floats[2] = beta2;
+    floats[3] = eps;
+    floats[4] = correction1;
+    floats[5] = correction2;
+    floats[6] = adam ? decay : 0;
+    const { heap } = this;
+    this.w.optimizerStep(opt, heap.ptr(w), heap.ptr(g), heap.ptr(m), heap.ptr(v), n);
   },
 };
 

@@ -5,7 +5,7 @@
  */
 import { exp4, tanh4 } from './fastmath';
 import { bytes, loadPartial, storePartial } from './lanes';
-import { SCRATCH_BYTES, callerBase, resultsPtr } from './layout';
+import { SCRATCH_BYTES, argumentsPtr, callerBase, resultsPtr } from './layout';
 
 export { useScratch } from './layout';
 
@@ -33,6 +33,10 @@ export { optimizerStep } from './optimizer';
 
 export function resultsOffset(): usize {
   return resultsPtr();
+}
+
+export function argumentsOffset(): usize {
+  return argumentsPtr();
 }
 
 export function callerOffset(): usize {

@@ -2,6 +2,8 @@
  * Memory layout of the module. AssemblyScript's own data ends at __heap_base (the stub runtime
  * never allocates: kernels use no GC objects). Above it, in this order:
  *   results  RESULT_SLOTS float64 values the JS side reads through `results()`;
+ *   floats   ARGUMENT_SLOTS float64 arguments JS writes for a call (a float passed as a call's
+ *            argument is boxed by the JS-to-wasm call: a heap number per argument per call);
  *   scratch  packed matrix panels for the products, reused as column buffers by other kernels;
  *   caller   the engine's buffers, from `callerBase()` up; JS grows the memory to fit them.
  * Every region starts on a 64-byte cache line. In the threaded build every instance on the
@@ -44,8 +46,17 @@ export function resultsPtr(): usize {
   return alignLine(__heap_base);
 }
 
+/** Float64 arguments of a call, written by JS (the optimizer's seven). */
+export const ARGUMENT_SLOTS: usize = 8;
+
+// @ts-ignore: decorator
+@inline
+export function argumentsPtr(): usize {
+  return resultsPtr() + (RESULT_SLOTS << 3);
+}
+
 /** Where this instance's scratch starts (a global: each instance on a shared memory has its own). */
-let scratch: usize = resultsPtr() + (RESULT_SLOTS << 3);
+let scratch: usize = argumentsPtr() + (ARGUMENT_SLOTS << 3);
 
 /** Points this instance's scratch at `at` (SCRATCH_BYTES, 64-byte aligned, kept for it by JS). */
 export function useScratch(at: usize): void {
@@ -81,7 +92,7 @@ export function columnBuffer(i: i32): usize {
 // @ts-ignore: decorator
 @inline
 export function callerBase(): usize {
-  return alignLine(resultsPtr() + (RESULT_SLOTS << 3) + SCRATCH_BYTES);
+  return alignLine(argumentsPtr() + (ARGUMENT_SLOTS << 3) + SCRATCH_BYTES);
 }
 
 // @ts-ignore: decorator

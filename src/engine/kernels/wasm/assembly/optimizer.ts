@@ -4,7 +4,7 @@
  * the caller so both backends use the same Math.pow. Adam with `decay` > 0 is AdamW: Δw also
  * holds −lr·decay·w (decoupled weight decay), in float64, so w is rounded once.
  */
-import { setResult } from './layout';
+import { argumentsPtr, setResult } from './layout';
 import { bytes, loadWide, storeNarrow } from './lanes';
 
 // Keep in step with OptCode in kernels.ts.
@@ -97,10 +97,19 @@ function run(
   setResult(1, totalSquares);
 }
 
-export function optimizerStep(
-  opt: i32, w: usize, g: usize, m: usize, v: usize, n: i32,
-  lr: f64, beta1: f64, beta2: f64, eps: f64, correction1: f64, correction2: f64, decay: f64,
-): void {
+/**
+ * The step's floats come from the arguments block (layout.ts), in this order: lr, β1, β2, ε,
+ * the two bias corrections, decay.
+ */
+export function optimizerStep(opt: i32, w: usize, g: usize, m: usize, v: usize, n: i32): void {
+  const at = argumentsPtr();
+  const lr = load<f64>(at);
+  const beta1 = load<f64>(at, 8);
+  const beta2 = load<f64>(at, 16);
+  const eps = load<f64>(at, 24);
+  const correction1 = load<f64>(at, 32);
+  const correction2 = load<f64>(at, 40);
+  const decay = load<f64>(at, 48);
   if (opt == SGD) run(SGD, w, g, m, v, n, lr, beta1, beta2, eps, correction1, correction2, 0);
   else if (opt == MOMENTUM) {
     run(MOMENTUM, w, g, m, v, n, lr, beta1, beta2, eps, correction1, correction2, 0);
