@@ -2,8 +2,9 @@
  * A helper thread's side of the pool, the same in a page's Web Worker and a Node worker thread:
  * it keeps one instance of the kernels' module per kernels instance it is attached to (all on
  * their shared memories), sleeps on the pool's job counter, and runs the parts it can claim of
- * each job. It never blocks its event loop for long, so attach messages keep arriving: it waits
- * with Atomics.waitAsync where the runtime has it, else in short blocking waits between tasks.
+ * each job. It sleeps in Atomics.wait, which wakes in tens of microseconds (Atomics.waitAsync
+ * took a millisecond and more to resolve in Node 20: the caller had run the parts by then), but
+ * only for a while at a time, so attach messages keep arriving between waits.
  */
 import {
   ARGS_OFFSET,
@@ -36,14 +37,8 @@ export type InstantiateOnMemory = (module: WasmModuleLike, memory: unknown) => T
  * microseconds to wake.
  */
 const SPIN_LOADS = 20_000;
-/** Where Atomics.waitAsync is missing: block this long (ms), then let messages in. */
-const BLOCKING_WAIT_MS = 20;
-
-type WaitAsync = (
-  array: Int32Array,
-  index: number,
-  value: number,
-) => { async: boolean; value: Promise<unknown> | string };
+/** Sleep at most this long (ms) at a time, then let messages in. */
+const WAIT_MS = 20;
 
 export function startHelper(
   init: HelperInit,
@@ -60,18 +55,12 @@ export function startHelper(
     return true;
   }
 
-  /** Spins, then sleeps until the job counter moves past `seen`; false when it timed out. */
-  async function nextJob(seen: number): Promise<boolean> {
-    for (let i = 0; i < SPIN_LOADS; i++) if (Atomics.load(pool, SEQ) !== seen) return true;
-    const waitAsync = (Atomics as unknown as { waitAsync?: WaitAsync }).waitAsync;
-    if (waitAsync) {
-      const result = waitAsync(pool, SEQ, seen);
-      if (result.async) await result.value;
-      return true;
+  /** Spins, then sleeps until the job counter moves past `seen` or the wait times out. */
+  async function nextJob(seen: number): Promise<void> {
+    for (let i = 0; i < SPIN_LOADS; i++) if (Atomics.load(pool, SEQ) !== seen) return;
+    if (Atomics.wait(pool, SEQ, seen, WAIT_MS) === 'timed-out') {
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    const outcome = Atomics.wait(pool, SEQ, seen, BLOCKING_WAIT_MS);
-    if (outcome === 'timed-out') await new Promise((resolve) => setTimeout(resolve, 0));
-    return outcome !== 'timed-out';
   }
 
   async function serve(): Promise<void> {
