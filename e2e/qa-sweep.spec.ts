@@ -21,7 +21,7 @@ const app = (page: Page) => page.locator('.app');
 /** The page is drawn, not blank: the heading, the controls and every layer's finite statistics. */
 async function expectDrawn(page: Page, layers: number): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Activation Lab' })).toBeVisible();
-  await expect(page.getByLabel('Activation')).toBeVisible();
+  await expect(page.getByLabel('Activation', { exact: true })).toBeVisible();
   await expect(layerPanels(page)).toHaveCount(layers);
   const stds = await allStats(page);
   expect(stds.every((v) => v !== null && Number.isFinite(Number(v)))).toBe(true);

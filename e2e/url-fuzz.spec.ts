@@ -51,7 +51,10 @@ test('every generated link reaches a status, drawn, with its notices and no page
       expect(errors, shown).toEqual([]);
       // What the page must have made of it: the same parser, run here on the same query string.
       const expected = parseState(url.search);
-      await expect(layerPanels(page)).toHaveCount(expected.state.network.depth);
+      // Projector mode shows one section: the layer panels are in the layers section only.
+      const { present, section, network } = expected.state;
+      const panels = !present || section === 'layers' ? network.depth : 0;
+      await expect(layerPanels(page), shown).toHaveCount(panels);
       if (expected.notices.length > 0)
         await expect(alertRegion(page)).toContainText(expected.notices[0]);
       await expect.poll(() => new URL(page.url()).search).toBe(serializeState(expected.state));
