@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIM_IDS } from './claims/types';
 import { DIES_WITH_HIGH_LR_INFO } from './claims/info/relu';
-import { ACTIVATIONS, INITS, LECTURE_NETWORK } from './config';
+import { ACTIVATIONS, BRANCH_SCALES, INITS, LECTURE_NETWORK, OPTIMIZERS } from './config';
 import { diagnose } from './diagnosis';
 import {
   ACTIVATION_TERMS,
@@ -9,11 +9,20 @@ import {
   DEAD_UNIT,
   FLAT_TAILS,
   INIT_TERMS,
+  SERIES_TERMS,
   STATISTIC_TERMS,
+  type Term,
   termOf,
   termsShownBy,
   TERMS,
 } from './glossary';
+import {
+  BRANCH_SCALE_TERMS,
+  CONTROL_TERMS,
+  FIGURE_TERMS,
+  NORM_TERMS,
+  OPTIMIZER_TERMS,
+} from './glossary-controls';
 import { STATISTIC_COLUMNS } from './statistic-names';
 import type { LayerStats } from './stats';
 
@@ -23,6 +32,32 @@ describe('glossary', () => {
     for (const name of ACTIVATIONS) expect(ACTIVATION_TERMS[name]?.formula).toBeTruthy();
     for (const name of INITS) expect(INIT_TERMS[name]?.formula).toBeTruthy();
     expect(Object.keys(STATISTIC_TERMS).sort()).toEqual([...STATISTIC_COLUMNS].sort());
+  });
+
+  it('explains every control, every choice of its selects and the training figures', () => {
+    // Keyed by the labels the controls print, so the compiler wants one for every field.
+    const controls: [string, Term][] = Object.entries(CONTROL_TERMS);
+    expect(controls.length).toBeGreaterThanOrEqual(18);
+    for (const [label, term] of [...controls, ...Object.entries(FIGURE_TERMS)]) {
+      expect(term.what, label).toBeTruthy();
+      expect(term.formula, label).toBeTruthy();
+    }
+    for (const name of OPTIMIZERS) expect(OPTIMIZER_TERMS[name]?.formula).toBeTruthy();
+    for (const scale of BRANCH_SCALES) expect(BRANCH_SCALE_TERMS[scale]?.formula).toBeTruthy();
+    for (const kind of ['none', 'batch', 'layer'] as const)
+      expect(NORM_TERMS[kind].formula).toBeTruthy();
+    // The series say "over the steps" in words of their own, beside the statistic's.
+    expect(SERIES_TERMS.dead_series.what).not.toBe(STATISTIC_TERMS.dead.what);
+    expect(SERIES_TERMS.saturated_series.what).not.toBe(STATISTIC_TERMS.saturated.what);
+    expect(SERIES_TERMS.update_series.what).not.toBe(TERMS.update_data.what);
+  });
+
+  it('gives the controls’ rules of thumb', () => {
+    expect(OPTIMIZER_TERMS.adam.rule).toContain('η ≈ 1e-3');
+    expect(CONTROL_TERMS['Learning rate'].rule).toContain('Adam ≈ 1e-3');
+    expect(CONTROL_TERMS.Dropout.rule).toContain('0.1–0.5');
+    expect(CONTROL_TERMS['Branch scale'].rule).toContain('α = 1/√L');
+    expect(FIGURE_TERMS.loss.rule).toContain('ln C');
   });
 
   it('has the terms the issue names, with their rules of thumb', () => {
@@ -46,6 +81,9 @@ describe('glossary', () => {
       if (!term.tour) continue;
       expect(CLAIM_IDS, term.name).toContain(term.tour);
       expect(termsShownBy(term.tour)).toContain(term);
+      // The tour lists a step's terms by name (TourTerms.tsx): one name, one term.
+      const names = termsShownBy(term.tour).map((shown) => shown.name);
+      expect(new Set(names).size, term.tour).toBe(names.length);
     }
   });
 
@@ -54,6 +92,12 @@ describe('glossary', () => {
     expect(termOf('update_data')).toBe(TERMS.update_data);
     expect(termOf('activation:relu')).toBe(ACTIVATION_TERMS.relu);
     expect(termOf('init:he')).toBe(INIT_TERMS.he);
+    expect(termOf('optimizer:adam')).toBe(OPTIMIZER_TERMS.adam);
+    expect(termOf('branch:inv-sqrt-depth')).toBe(BRANCH_SCALE_TERMS['inv-sqrt-depth']);
+    expect(termOf('norm:layer')).toBe(NORM_TERMS.layer);
+    expect(termOf('Learning rate')).toBe(CONTROL_TERMS['Learning rate']);
+    expect(termOf('loss')).toBe(FIGURE_TERMS.loss);
+    expect(termOf('dead_series')).toBe(SERIES_TERMS.dead_series);
   });
 
   it('has no empty or placeholder text', () => {

@@ -5,8 +5,19 @@
  * reads the same everywhere. Pure data, no DOM; the page loads it lazily (docs/decisions.md).
  */
 import type { ClaimId } from './claims/types';
-import type { ActivationName, InitName } from './config';
+import type { ActivationName } from './config';
+import {
+  BRANCH_SCALE_TERMS,
+  CONTROL_TERMS,
+  FIGURE_TERMS,
+  INIT_TERMS,
+  NORM_TERMS,
+  OPTIMIZER_TERMS,
+} from './glossary-controls';
 import type { STATISTIC_COLUMNS } from './statistic-names';
+
+/** The initializations' words live with the controls' (a file of its own, for length). */
+export { INIT_TERMS };
 
 type StatisticColumn = (typeof STATISTIC_COLUMNS)[number];
 
@@ -208,85 +219,58 @@ export const ACTIVATION_TERMS: Record<ActivationName, Term> = {
   },
 };
 
-export const INIT_TERMS: Record<InitName, Term> = {
-  zeros: {
-    name: 'zeros',
-    what: 'Every weight 0: every unit of a layer computes the same value and gets the same gradient.',
-    formula: 'W = 0',
-    tour: 'zeros-init-symmetry',
+/** The training charts' series: a statistic of each layer over the steps. */
+export const SERIES_TERMS = {
+  dead_series: {
+    ...STATISTIC_TERMS.dead,
+    name: 'Dead ReLUs per layer',
+    what: `Each layer’s dead share after every step, on the monitoring batch: ${DEAD_UNIT}. A climb while training means the learning rate is too high.`,
+    tour: 'relu-dies-with-high-lr',
   },
-  small: {
-    name: 'small (0.01)',
-    what: 'Small Gaussian weights: each layer shrinks the signal, which collapses with depth.',
-    formula: 'W = 0.01·N(0, 1)',
-    tour: 'small-init-collapses',
+  saturated_series: {
+    ...STATISTIC_TERMS.saturated,
+    name: 'Saturated units per layer',
+    what: `Each layer’s share of outputs in ${FLAT_TAILS}, after every step, on the monitoring batch.`,
   },
-  large: {
-    name: 'large (1.0)',
-    what: 'Unit Gaussian weights: each unit sums hundreds of inputs far past tanh’s linear range.',
-    formula: 'W = 1.0·N(0, 1)',
-    tour: 'large-init-saturates',
+  update_series: {
+    ...TERMS.update_data,
+    name: 'Update:data ratio per layer',
+    what: 'Each layer’s last step relative to its weights, after every step (the dotted line: 1e-3).',
   },
-  custom: {
-    name: 'custom scale',
-    what: 'Gaussian weights at the scale you type in Init scale.',
-    formula: 'W = scale·N(0, 1)',
-  },
-  xavier: {
-    name: 'Xavier',
-    what: 'The lecture’s form: unit variance in, unit variance out for a linear or tanh unit.',
-    formula: 'W = N(0, 1)/√fan_in, Var(W) = 1/fan_in',
-    tour: 'xavier-keeps-tanh',
-  },
-  glorot: {
-    name: 'Glorot',
-    what: 'Glorot & Bengio’s normalized form: a compromise between the forward and the backward pass.',
-    formula: 'W ~ N(0, 2/(fan_in + fan_out))',
-    tour: 'glorot2010-normalized-init',
-  },
-  he: {
-    name: 'He',
-    what: 'Twice Xavier’s variance, because a ReLU zeroes half its inputs.',
-    formula: 'W = N(0, 1)·√(2/fan_in)',
-    tour: 'xavier-breaks-relu-he-fixes',
-  },
-  'torch-default': {
-    name: 'PyTorch’s default',
-    what: 'What nn.Linear starts from: uniform, with a third of Xavier’s variance.',
-    formula: 'W ~ U(−1/√fan_in, 1/√fan_in)',
-  },
-  orthogonal: {
-    name: 'orthogonal',
-    what: 'A random matrix with orthonormal columns times a gain: every direction keeps its length.',
-    formula: 'W = gain·Q, QᵀQ = I',
-    tour: 'saxe2014-orthogonal',
-  },
-  lsuv: {
-    name: 'LSUV',
-    what: 'Orthogonal, then each layer rescaled on a batch until its output variance is 1.',
-    formula: 'W ← W / σ(h), layer by layer, until Var(h) ≈ 1',
-    tour: 'mishkin2016-lsuv',
-  },
+} satisfies Record<string, Term>;
+
+/** The choices of a select, by the prefix of their keys ("activation:relu"). */
+const OPTIONS = {
+  activation: ACTIVATION_TERMS,
+  init: INIT_TERMS,
+  optimizer: OPTIMIZER_TERMS,
+  branch: BRANCH_SCALE_TERMS,
+  norm: NORM_TERMS,
 };
+type Options = typeof OPTIONS;
+type OptionKey = { [G in keyof Options]: `${G}:${keyof Options[G] & string}` }[keyof Options];
+
+/** The terms with a key of their own (not a statistic column, not a choice). */
+const NAMED = { ...TERMS, ...SERIES_TERMS, ...FIGURE_TERMS, ...CONTROL_TERMS };
+
+/** A control's label, which is its term's key (glossary-controls.ts). */
+export type ControlLabel = keyof typeof CONTROL_TERMS;
 
 /** Every explained term by its key: the statistics, the other terms and the options. */
-export type TermKey =
-  StatisticColumn | keyof typeof TERMS | `activation:${ActivationName}` | `init:${InitName}`;
+export type TermKey = StatisticColumn | keyof typeof NAMED | OptionKey;
 
 export function termOf(key: TermKey): Term {
-  if (key.startsWith('activation:'))
-    return ACTIVATION_TERMS[key.slice('activation:'.length) as ActivationName];
-  if (key.startsWith('init:')) return INIT_TERMS[key.slice('init:'.length) as InitName];
-  return key in TERMS ? TERMS[key as keyof typeof TERMS] : STATISTIC_TERMS[key as StatisticColumn];
+  const [group, option] = key.split(':') as [keyof Options, string | undefined];
+  if (option !== undefined) return (OPTIONS[group] as Record<string, Term>)[option];
+  return key in NAMED ? NAMED[key as keyof typeof NAMED] : STATISTIC_TERMS[key as StatisticColumn];
 }
 
 /** Every term, statistics first, then the others and the options. */
 export function allTerms(): Term[] {
   return [
     ...Object.values(STATISTIC_TERMS),
-    ...Object.values(TERMS),
-    ...Object.values(ACTIVATION_TERMS),
-    ...Object.values(INIT_TERMS),
+    ...Object.values(NAMED),
+    ...Object.values(OPTIONS).flatMap((group) => Object.values(group)),
   ];
 }
 

@@ -15,6 +15,7 @@ import { LayerGrid } from './LayerGrid';
 import { StatsTable } from './StatsTable';
 import { TrainingControls } from './TrainingControls';
 import { OpenRecording } from './recording/OpenRecording';
+import { Explain } from './Explain';
 import { focusWhenShown } from './focus-when-shown';
 import './layer-overview.css';
 
@@ -146,7 +147,7 @@ function LabPanels({ training }: { training: boolean }) {
       </div>
       {training && (
         <Suspense fallback={null}>
-          <TrainingPanels />
+          <TrainingPanels explain={Explain} />
         </Suspense>
       )}
       <ComparePanel />

@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import { BRANCH_SCALES, MAX_DROPOUT, NORM_POSITIONS, type NetworkConfig } from '../engine/config';
+import type { ControlLabel, TermKey } from '../engine/glossary';
 import { useSettings } from '../store/settings';
 import {
   BRANCH_SCALE_LABELS,
@@ -12,7 +13,7 @@ import {
   type NormKind,
   NORM_POSITION_LABELS,
 } from './labels';
-import { ExplainedLabel, useExplanationsReady } from './Explain';
+import { describedBy, ExplainedLabel, useExplanationsReady } from './Explain';
 import { NumberField } from './NumberField';
 
 export function normKindOf(network: NetworkConfig): NormKind {
@@ -28,7 +29,12 @@ export function NormalizationField() {
   const explained = useExplanationsReady();
   return (
     <div className="field">
-      <ExplainedLabel htmlFor={id} id={help} term="normalization">
+      <ExplainedLabel
+        htmlFor={id}
+        id={help}
+        term="normalization"
+        option={`norm:${normKindOf(network)}`}
+      >
         Normalization
       </ExplainedLabel>
       <select
@@ -52,23 +58,28 @@ export function NormalizationField() {
 
 /** A labelled select over `choices`; a refused choice leaves the select on the kept value. */
 function ChoiceField<T extends string>(props: {
-  label: string;
+  label: ControlLabel;
   value: T;
   choices: readonly T[];
   labels: Record<T, string>;
   onChange: (value: T) => void;
   disabled?: boolean;
   hint?: string;
+  option?: TermKey;
 }) {
   const id = useId();
+  const help = useId();
+  const explained = useExplanationsReady();
   return (
     <div className="field">
-      <label htmlFor={id}>{props.label}</label>
+      <ExplainedLabel htmlFor={id} id={help} term={props.label} option={props.option}>
+        {props.label}
+      </ExplainedLabel>
       <select
         id={id}
         value={props.value}
         disabled={props.disabled}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(props.hint && `${id}-hint`, explained && help)}
         onChange={(event) => props.onChange(event.target.value as T)}
       >
         {props.choices.map((choice) => (
@@ -86,17 +97,26 @@ function ChoiceField<T extends string>(props: {
   );
 }
 
-function Checkbox(props: { label: string; checked: boolean; onChange: (on: boolean) => void }) {
+function Checkbox(props: {
+  label: ControlLabel;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
   const id = useId();
+  const help = useId();
+  const explained = useExplanationsReady();
   return (
     <div className="field checkbox">
       <input
         id={id}
         type="checkbox"
         checked={props.checked}
+        aria-describedby={explained ? help : undefined}
         onChange={(event) => props.onChange(event.target.checked)}
       />
-      <label htmlFor={id}>{props.label}</label>
+      <ExplainedLabel htmlFor={id} id={help} term={props.label}>
+        {props.label}
+      </ExplainedLabel>
     </div>
   );
 }
@@ -120,8 +140,10 @@ export function ArchitectureControls() {
         value={network.branchScale ?? 'one'}
         choices={BRANCH_SCALES}
         labels={BRANCH_SCALE_LABELS}
+        option={`branch:${network.branchScale ?? 'one'}`}
         disabled={!residual}
-        hint={residual ? 'α in x + α·f(x).' : 'Needs residual connections.'}
+        // What α is, is its explanation's (the "?"); the hint says only why it is disabled.
+        hint={residual ? undefined : 'Needs residual connections.'}
         onChange={(scale) => update({ branchScale: scale === 'one' ? undefined : scale })}
       />
       <ChoiceField

@@ -175,6 +175,11 @@ function useControl(
   }, [control, show, close, inside]);
 }
 
+/** The ids that describe a control: its hint's, and its explanation's once loaded. */
+export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  return ids.filter(Boolean).join(' ') || undefined;
+}
+
 /** A control's label with its "?" beside it; the explanation (`id`) describes the control too. */
 export function ExplainedLabel(props: {
   htmlFor: string;

@@ -4,10 +4,13 @@
  * store shows why (role="alert").
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import type { ControlLabel } from '../engine/glossary';
 import { describeRule, excerpt, readNumber, readNumberIn } from '../engine/number-grammar';
+import { describedBy, ExplainedLabel, useExplanationsReady } from './Explain';
 
 interface Props {
-  label: string;
+  /** Also the key of the field's explanation in the glossary. */
+  label: ControlLabel;
   value: number;
   min: number;
   max: number;
@@ -33,6 +36,8 @@ export function NumberField({
   integer = true,
 }: Props) {
   const id = useId();
+  const help = useId();
+  const explained = useExplanationsReady();
   const [draft, setDraft] = useState(String(value));
   const [invalid, setInvalid] = useState(false);
   const timer = useRef<number | null>(null);
@@ -77,7 +82,9 @@ export function NumberField({
 
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <ExplainedLabel htmlFor={id} id={help} term={label}>
+        {label}
+      </ExplainedLabel>
       <input
         id={id}
         // Text, not type="number": a number field silently drops what it cannot parse, and the
@@ -88,7 +95,7 @@ export function NumberField({
         spellCheck={false}
         value={draft}
         aria-invalid={invalid || undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(hint && `${id}-hint`, explained && help)}
         onChange={(event) => {
           const text = event.target.value;
           setDraft(text);

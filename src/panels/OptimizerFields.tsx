@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import { OPTIMIZERS, type OptimizerName } from '../engine/config';
 import { useSettings } from '../store/settings';
-import { Explain } from './Explain';
+import { Explain, ExplainedLabel, useExplanationsReady } from './Explain';
 import { NumberField } from './NumberField';
 
 const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
@@ -18,14 +18,23 @@ export function OptimizerFields() {
   const training = useSettings((s) => s.training);
   const setTraining = useSettings((s) => s.setTraining);
   const reportInputError = useSettings((s) => s.reportInputError);
-  const ids = { opt: useId(), slider: useId() };
+  const ids = { opt: useId(), slider: useId(), help: useId() };
+  const explained = useExplanationsReady();
   const onInvalid = (field: string) => (message: string) => reportInputError({ field, message });
   return (
     <>
       <div className="field">
-        <label htmlFor={ids.opt}>Optimizer</label>
+        <ExplainedLabel
+          htmlFor={ids.opt}
+          id={ids.help}
+          term="Optimizer"
+          option={`optimizer:${training.optimizer}`}
+        >
+          Optimizer
+        </ExplainedLabel>
         <select
           id={ids.opt}
+          aria-describedby={explained ? ids.help : undefined}
           value={training.optimizer}
           onChange={(event) => setTraining({ optimizer: event.target.value as OptimizerName })}
         >
@@ -85,7 +94,6 @@ export function OptimizerFields() {
           max={1}
           step="any"
           integer={false}
-          hint="W ← W − rate·decay·W beside Adam's step, weights only."
           onCommit={(weightDecay) => setTraining({ weightDecay: weightDecay || undefined })}
           onInvalid={onInvalid('weightDecay')}
         />

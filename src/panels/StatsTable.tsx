@@ -2,21 +2,29 @@
 import { useResults } from '../store/results';
 import { useSettings } from '../store/settings';
 import type { TermKey } from '../engine/glossary';
+import type { LayerStats } from '../engine/stats';
 import { Explain } from './Explain';
 import { formatNumber, formatPercent, MISSING } from './format';
 
-/** The columns after the layer's number: their titles and the glossary's terms. */
-const COLUMNS: [string, TermKey][] = [
-  ['pre-act std', 'preact_std'],
-  ['act mean', 'act_mean'],
-  ['act std', 'act_std'],
-  ['theory std', 'theory'],
-  ['saturated', 'saturated'],
-  ['dead', 'dead'],
-  ['∂L/∂h std', 'grad_act_std'],
-  ['∂L/∂W std', 'grad_w_std'],
-  ['W std', 'w_std'],
-  ['grad:data', 'grad_data_ratio'],
+interface Row {
+  s: LayerStats | null;
+  /** The statistics once this layer's gradients are in (null before the backward pass). */
+  g: LayerStats | null;
+  theory: number | null | undefined;
+}
+
+/** The columns after the layer's number: their titles, the glossary's terms and the values. */
+const COLUMNS: [string, TermKey, (row: Row) => number | null | undefined, boolean?][] = [
+  ['pre-act std', 'preact_std', (r) => r.s?.preact.std],
+  ['act mean', 'act_mean', (r) => r.s?.act.mean],
+  ['act std', 'act_std', (r) => r.s?.act.std],
+  ['theory std', 'theory', (r) => r.theory],
+  ['saturated', 'saturated', (r) => r.s?.saturated, true],
+  ['dead', 'dead', (r) => r.s?.dead, true],
+  ['∂L/∂h std', 'grad_act_std', (r) => r.g?.grad_act_std],
+  ['∂L/∂W std', 'grad_w_std', (r) => r.g?.grad_w_std],
+  ['W std', 'w_std', (r) => r.s?.w_std],
+  ['grad:data', 'grad_data_ratio', (r) => r.g?.grad_data_ratio],
 ];
 
 export function StatsTable() {
@@ -48,26 +56,63 @@ export function StatsTable() {
         </thead>
         <tbody>
           {layers.map((view, i) => {
-            const s = view.stats;
-            const g = view.hasGradients ? s : null;
+            const row = {
+              s: view.stats,
+              g: view.hasGradients ? view.stats : null,
+              theory: theory[i]?.actStd,
+            };
             return (
               <tr key={i}>
                 <th scope="row">{i + 1}</th>
-                <td>{formatNumber(s?.preact.std, 3)}</td>
-                <td>{formatNumber(s?.act.mean, 3)}</td>
-                <td>{formatNumber(s?.act.std, 3)}</td>
-                <td>{formatNumber(theory[i]?.actStd, 3)}</td>
-                <td>{saturating ? formatPercent(s?.saturated) : MISSING}</td>
-                <td>{canDie ? formatPercent(s?.dead) : MISSING}</td>
-                <td>{formatNumber(g?.grad_act_std, 3)}</td>
-                <td>{formatNumber(g?.grad_w_std, 3)}</td>
-                <td>{formatNumber(s?.w_std, 3)}</td>
-                <td>{formatNumber(g?.grad_data_ratio, 3)}</td>
+                {COLUMNS.map(([, term, read, percent]) => {
+                  const applies = term === 'saturated' ? saturating : term !== 'dead' || canDie;
+                  return (
+                    <td key={term}>
+                      {applies ? (
+                        <Value
+                          term={term}
+                          value={read(row)}
+                          percent={percent}
+                          layer={i + 1}
+                          open={isOpen}
+                        />
+                      ) : (
+                        MISSING
+                      )}
+                    </td>
+                  );
+                })}
               </tr>
             );
           })}
         </tbody>
       </table>
     </details>
+  );
+}
+
+/**
+ * A value cell's number, explained with its layer while the table is open (not a Tab stop: the
+ * column's header is). Closed, the cells stay plain text: a deep network has thousands.
+ */
+function Value(props: {
+  term: TermKey;
+  value: number | null | undefined;
+  percent?: boolean;
+  layer: number;
+  open: boolean;
+}) {
+  const text = props.percent ? formatPercent(props.value) : formatNumber(props.value, 3);
+  if (!props.open) return text;
+  return (
+    <Explain
+      term={props.term}
+      value={props.value ?? null}
+      percent={props.percent}
+      layer={props.layer}
+      tabIndex={-1}
+    >
+      {text}
+    </Explain>
   );
 }

@@ -11,6 +11,7 @@ import { DataView } from './DataView';
 import { NeuronMaps } from './NeuronMaps';
 import { Ridgelines } from './Ridgelines';
 import type { Series, TrainSeries } from '../worker/protocol';
+import type { Explain } from './Explain';
 import { LineChart } from './LineChart';
 
 /** A chart is a few hundred pixels wide: more points than this only cost drawing time. */
@@ -112,16 +113,25 @@ function trainingCharts(series: TrainSeries, seriesA: TrainSeries | null) {
   } satisfies Record<string, LineChartData>;
 }
 
-function TrainingNumbers({ training }: { training: TrainingViewData }) {
+function TrainingNumbers({ training, X }: { training: TrainingViewData; X: typeof Explain }) {
   return (
     <p className="training-numbers">
-      step <strong>{training.step}</strong> · {training.stepsPerSecond} steps/s · loss{' '}
-      <strong data-testid="train-loss">{formatNumber(training.loss, 3)}</strong> · train accuracy{' '}
+      step <strong>{training.step}</strong> · {training.stepsPerSecond} steps/s ·{' '}
+      <X term="loss" value={training.loss}>
+        loss
+      </X>{' '}
+      <strong data-testid="train-loss">{formatNumber(training.loss, 3)}</strong> ·{' '}
+      <X term="accuracy" value={training.accuracy} percent>
+        train accuracy
+      </X>{' '}
       {formatPercent(training.accuracy)}
       {training.validation && (
         <>
           {' '}
-          · validation accuracy{' '}
+          ·{' '}
+          <X term="accuracy" value={training.validation.accuracy} percent>
+            validation accuracy
+          </X>{' '}
           <strong data-testid="validation-accuracy" data-value={training.validation.accuracy}>
             {formatPercent(training.validation.accuracy)}
           </strong>
@@ -131,7 +141,9 @@ function TrainingNumbers({ training }: { training: TrainingViewData }) {
   );
 }
 
-export function TrainingView() {
+/** The page's Explain (TrainingPanels.tsx says why it is handed over, not imported). */
+/** The page's Explain (TrainingPanels.tsx says why it is handed over, not imported). */
+export function TrainingView({ explain: X }: { explain: typeof Explain }) {
   const training = useResults((s) => s.training);
   const activation = useResults((s) => s.config?.activation);
   const series = training?.series ?? null;
@@ -143,6 +155,7 @@ export function TrainingView() {
   if (!training) return null;
   const saturating = activation === 'tanh' || activation === 'sigmoid';
   const canDie = activation === 'relu' || activation === 'leaky-relu' || activation === 'elu';
+  const chart = { height: 150, explain: X };
   return (
     <section
       className="training-view card"
@@ -152,17 +165,34 @@ export function TrainingView() {
     >
       <header className="training-header">
         <h2 id="training-view-title">Training on {training.dataTitle}</h2>
-        <TrainingNumbers training={training} />
+        <TrainingNumbers training={training} X={X} />
       </header>
       {charts ? (
         <div className="series-grid">
-          <LineChart data={charts.loss} height={150} title="Loss" />
-          <LineChart data={charts.accuracy} height={150} title="Accuracy" />
-          {canDie && <LineChart data={charts.dead} height={150} title="Dead ReLUs per layer" />}
-          {saturating && (
-            <LineChart data={charts.saturated} height={150} title="Saturated units per layer" />
+          <LineChart {...chart} data={charts.loss} title="Loss" term="loss" />
+          <LineChart {...chart} data={charts.accuracy} title="Accuracy" term="accuracy" />
+          {canDie && (
+            <LineChart
+              {...chart}
+              data={charts.dead}
+              title="Dead ReLUs per layer"
+              term="dead_series"
+            />
           )}
-          <LineChart data={charts.update} height={150} title="Update:data ratio per layer" />
+          {saturating && (
+            <LineChart
+              {...chart}
+              data={charts.saturated}
+              title="Saturated units per layer"
+              term="saturated_series"
+            />
+          )}
+          <LineChart
+            {...chart}
+            data={charts.update}
+            title="Update:data ratio per layer"
+            term="update_series"
+          />
         </div>
       ) : (
         <p className="hint">Press Train (or Space) to start; Step runs one minibatch.</p>

@@ -12,6 +12,7 @@ import { Alerts } from '../Alerts';
 import { Controls } from '../Controls';
 import { DepthChartPanel } from '../DepthChartPanel';
 import { DiagnosisPanel } from '../DiagnosisPanel';
+import { Explain } from '../Explain';
 import { focusWhenShown } from '../focus-when-shown';
 import { GradientFlowPanel } from '../GradientFlowPanel';
 import { LayerGrid } from '../LayerGrid';
@@ -140,7 +141,7 @@ function Slide({ section }: { section: Section }) {
           <TrainingControls />
           {training && (
             <Suspense fallback={null}>
-              <TrainingPanels />
+              <TrainingPanels explain={Explain} />
             </Suspense>
           )}
         </div>
